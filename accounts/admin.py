@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Office, User
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "region", "city", "allows_caseworker_referrals", "is_active"]
+    list_filter = ["region", "is_active"]
+    search_fields = ["name", "code", "city"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "office", "role", "profession", "is_active"]
+    list_filter = ["office", "role", "profession", "is_active", "is_superuser"]
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("Ariptes"), {"fields": ("office", "role", "profession", "language")}),
+    )
+    add_fieldsets = (
+        *DjangoUserAdmin.add_fieldsets,
+        (_("Ariptes"), {"fields": ("office", "role", "profession", "language")}),
+    )

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from ariptes import health, views
+
+admin.site.site_header = _("Ariptes administration")
+admin.site.site_title = _("Ariptes")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("clients/", include("clients.urls")),
+    path("cases/", include("cases.urls")),
+    path("memorandum/", include("memorandum.urls")),
+    path("reports/", include("reports.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "ariptes.errors.bad_request"
+handler403 = "ariptes.errors.permission_denied"
+handler404 = "ariptes.errors.page_not_found"
+handler500 = "ariptes.errors.server_error"
