@@ -1,0 +1,47 @@
+"""Extension points through which higher apps (cases, memorandum) plug into client pages.
+
+A higher app registers its providers in its ``AppConfig.ready``; this app never
+imports it. Registering the same function twice is harmless.
+"""
+
+from collections.abc import Callable, Iterable
+
+from django.http import HttpRequest
+
+# func(request, client) -> {"template": "...", **context} | None
+ClientSection = Callable[[HttpRequest, object], dict | None]
+# func(since: datetime) -> iterable of client ids with activity at or after ``since``
+ActivitySource = Callable[[object], Iterable[int]]
+
+_sections: list[ClientSection] = []
+_activity_sources: list[ActivitySource] = []
+
+
+def register_client_section(func: ClientSection) -> ClientSection:
+    """Show a section on the client page, e.g. "cases of this client". Usable as a decorator."""
+    if func not in _sections:
+        _sections.append(func)
+    return func
+
+
+def client_sections(request: HttpRequest, client) -> list[dict]:
+    sections = []
+    for func in _sections:
+        section = func(request, client)
+        if section:
+            sections.append(section)
+    return sections
+
+
+def register_activity_source(func: ActivitySource) -> ActivitySource:
+    """Tell the inactive-clients review which clients had activity elsewhere (consultations...)."""
+    if func not in _activity_sources:
+        _activity_sources.append(func)
+    return func
+
+
+def active_client_ids(since) -> set[int]:
+    ids: set[int] = set()
+    for func in _activity_sources:
+        ids.update(func(since))
+    return ids

@@ -1,0 +1,29 @@
+"""Reads of client records that depend on who asks. Lists, pages, exports and search start here."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from clients.models import Client
+
+
+def clients_visible_to(user) -> QuerySet[Client]:
+    """Office scope (managers and administrators see every office), the restricted rule, no merged records."""
+    if not user.is_authenticated or not user.is_active:
+        return Client.objects.none()
+    clients = Client.objects.filter(merged_into__isnull=True)
+    if not user.sees_all_offices:
+        if user.office_id is None:
+            return Client.objects.none()
+        clients = clients.filter(office_id=user.office_id)
+    if not user.is_manager:
+        assigned = Client.assigned_staff.through.objects.filter(client_id=OuterRef("pk"), user_id=user.pk)
+        clients = clients.filter(Q(is_restricted=False) | Q(Exists(assigned)))
+    return clients
+
+
+def get_client_for(user, pk) -> Client:
+    """The client ``pk`` if ``user`` may see it, else Http404 (never 403: existence is not revealed)."""
+    try:
+        return clients_visible_to(user).select_related("office", "citizenship").get(pk=pk)
+    except (Client.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
