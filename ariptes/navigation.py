@@ -19,6 +19,7 @@ def _staff(user) -> bool:
 
 @dataclass(frozen=True)
 class Section:
+    key: str
     label: str
     url_name: str
     visible: Callable
@@ -26,11 +27,11 @@ class Section:
 
 
 SECTIONS = [
-    Section(_("Clients"), "clients:list", _staff, "/clients/"),
-    Section(_("Cases"), "cases:list", _staff, "/cases/"),
-    Section(_("Referrals"), "memorandum:referral-board", can_coordinate, "/memorandum/referrals/"),
-    Section(_("Memorandum"), "memorandum:index", _staff, "/memorandum/"),
-    Section(_("Reports"), "reports:list", can_manage, "/reports/"),
+    Section("clients", _("Clients"), "clients:list", _staff, "/clients/"),
+    Section("cases", _("Cases"), "cases:list", _staff, "/cases/"),
+    Section("referrals", _("Referrals"), "memorandum:referral-board", can_coordinate, "/memorandum/referrals/"),
+    Section("memorandum", _("Memorandum"), "memorandum:index", _staff, "/memorandum/"),
+    Section("reports", _("Reports"), "reports:list", can_manage, "/reports/"),
 ]
 
 
@@ -43,7 +44,7 @@ def sections_for(user) -> list[dict]:
             url = reverse(section.url_name)
         except NoReverseMatch:
             continue  # the app does not serve this section (yet)
-        items.append({"label": section.label, "url": url, "prefix": section.prefix})
+        items.append({"key": section.key, "label": section.label, "url": url, "prefix": section.prefix})
     return items
 
 
@@ -51,4 +52,9 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_sections": []}
-    return {"nav_sections": sections_for(user)}
+    sections = sections_for(user)
+    # The longest matching prefix wins: /memorandum/referrals/ is Referrals, not Memorandum.
+    matching = [s for s in sections if request.path.startswith(s["prefix"])]
+    if matching:
+        max(matching, key=lambda s: len(s["prefix"]))["active"] = True
+    return {"nav_sections": sections}

@@ -286,3 +286,27 @@ LOGGING = {
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
 REPORT_FILE_TTL_DAYS = env_int("REPORT_FILE_TTL_DAYS", 30)
 INACTIVE_CLIENT_YEARS = env_int("INACTIVE_CLIENT_YEARS", 5)
+
+# --- Audit -----------------------------------------------------------------------
+
+# Masked fields keep no part of their value in the trail (see audit/masking.py).
+AUDITLOG_MASK_CALLABLE = "audit.masking.mask_all"
+
+# --- Memorandum ----------------------------------------------------------------------
+
+from celery.schedules import crontab  # noqa: E402
+
+# Each morning, remind coordinators once of every referral whose answer is overdue.
+CELERY_BEAT_SCHEDULE["memorandum-remind-overdue-referrals"] = {
+    "task": "memorandum.remind_overdue_referrals",
+    "schedule": crontab(hour=9, minute=0),
+}
+
+# --- Reports ------------------------------------------------------------------------
+
+# PDF rendering has its own queue (`celery worker -Q pdf`) so a big report never delays reminders.
+CELERY_TASK_ROUTES = {"reports.build_report": {"queue": "pdf"}}
+REPORT_TASK_TIME_LIMIT = env_int("REPORT_TASK_TIME_LIMIT", 10 * 60)
+# A running report renews this lease at every stage; a job whose worker died is taken again once it lapses.
+REPORT_LEASE_SECONDS = env_int("REPORT_LEASE_SECONDS", 180)
+CELERY_BEAT_SCHEDULE["reports-expire-files"] = {"task": "reports.expire_files", "schedule": 3600.0}

@@ -1,0 +1,55 @@
+"""Background tasks travel through Redis to a real Celery worker and back."""
+
+import threading
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+
+from ariptes.celery import app, ping
+
+BROKER = "redis://127.0.0.1:6379/15"
+
+pytestmark = pytest.mark.worker
+
+
+@pytest.fixture
+def redis_app():
+    """The project's Celery app pointed at a scratch Redis database, as in production."""
+    overrides = {
+        "broker_url": BROKER,
+        "result_backend": BROKER,
+        "task_always_eager": False,
+        "task_eager_propagates": False,
+    }
+    saved = {key: app.conf[key] for key in overrides}
+    app.conf.update(overrides)
+    _forget_connections()
+    yield app
+    app.conf.update(saved)
+    _forget_connections()
+
+
+def _forget_connections():
+    # Connections, producers and the result backend are cached per app (and per
+    # thread for the backend); drop them so the next user builds them from the conf.
+    app._pool = None
+    app.amqp._producer_pool = None
+    app._local = threading.local()
+
+
+def test_it_runs_the_ping_task_through_a_real_worker_on_redis(redis_app):
+    assert app.conf.task_serializer == "json"
+    assert app.conf.task_acks_late is True
+    assert app.conf.worker_prefetch_multiplier == 1
+
+    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        result = ping.delay()
+
+        assert result.get(timeout=20) == "pong"
+        assert result.status == "SUCCESS"
+
+
+def test_it_runs_tasks_inline_when_no_broker_is_configured():
+    assert app.conf.task_always_eager is True
+
+    assert ping.delay().get() == "pong"
