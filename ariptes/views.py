@@ -7,7 +7,10 @@ from ariptes.navigation import sections_for
 
 # Each panel is a function (request) -> dict(template=..., context...) or None.
 # Apps add their panels here; the home page shows those that answer.
-HOME_PANELS: list[str] = []
+HOME_PANELS: list[str] = [
+    "cases.home.notifications_panel",
+    "cases.home.caseworker_panel",
+]
 
 
 @login_required

@@ -1,0 +1,142 @@
+"""CSV and XLSX exports of the (filtered) case list.
+
+Free text typed by users could start a spreadsheet formula (CSV injection):
+every text cell that starts with ``= + - @`` (or a tab or carriage return) is
+prefixed with a quote. Each exported case is audited as an access.
+"""
+
+import csv
+import io
+from datetime import date
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from cases.models import Case
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_ROWS = 50_000
+AUDIT_BATCH = 2_000
+
+
+def neutralise(value):
+    """Make a cell value safe for spreadsheets: text that could start a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def headers() -> list[str]:
+    return [
+        _("Case"),
+        _("Client code"),
+        _("Office"),
+        _("Kind"),
+        _("Problem categories"),
+        _("Status"),
+        _("Urgent"),
+        _("Opened on"),
+        _("Closed on"),
+        _("Outcome"),
+        _("Lead caseworker"),
+        _("Project"),
+        _("Consultations"),
+        _("Wages claimed (KZT)"),
+        _("Wages recovered (KZT)"),
+        _("Documents returned"),
+        _("Status regularised"),
+        _("Deportation avoided"),
+        _("Return home arranged"),
+        _("Summary"),
+    ]
+
+
+def export_queryset(cases: QuerySet[Case]) -> QuerySet[Case]:
+    return (
+        cases.select_related("client", "office", "lead", "project")
+        .prefetch_related("categories")
+        .annotate(consultation_count=Count("consultations"))
+        .order_by("pk")[:MAX_ROWS]
+    )
+
+
+def _yes_no(value: bool) -> str:
+    return _("yes") if value else _("no")
+
+
+def rows(cases) -> list[list]:
+    result = []
+    for case in cases:
+        result.append(
+            [
+                case.pk,
+                case.client.code,
+                case.office.code,
+                case.get_kind_display(),
+                ", ".join(category.name for category in case.categories.all()),
+                case.get_status_display(),
+                _yes_no(case.is_urgent),
+                case.opened_on,
+                case.closed_on,
+                case.get_outcome_display() if case.outcome else "",
+                str(case.lead),
+                case.project.code if case.project_id else "",
+                case.consultation_count,
+                case.wages_claimed,
+                case.wages_recovered,
+                _yes_no(case.documents_returned),
+                _yes_no(case.status_regularised),
+                _yes_no(case.deportation_avoided),
+                _yes_no(case.return_home_arranged),
+                case.summary,
+            ]
+        )
+    return [[neutralise(value) for value in row] for row in result]
+
+
+def to_csv(table: list[list]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([neutralise(h) for h in headers()])
+    for row in table:
+        writer.writerow(["" if value is None else value for value in row])
+    # A BOM so that spreadsheet programs read Cyrillic correctly.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(table: list[list]) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Cases"))
+    sheet.append(headers())
+    for row in table:
+        # Text cells are stored as strings (never formulas); the quote also survives re-export to CSV.
+        sheet.append([value.isoformat() if isinstance(value, date) else value for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def record_export_access(*, actor, cases: list[Case], file_format: str) -> int:
+    """One access entry per exported case, written in batches (an export may hold thousands)."""
+    content_type = ContentType.objects.get_for_model(Case)
+    now = timezone.now()
+    entries = [
+        LogEntry(
+            content_type=content_type,
+            object_pk=str(case.pk),
+            object_id=case.pk,
+            object_repr=str(case),
+            action=LogEntry.Action.ACCESS,
+            actor=actor,
+            changes={},
+            timestamp=now,
+            additional_data={"access": f"export-{file_format}"},
+        )
+        for case in cases
+    ]
+    LogEntry.objects.bulk_create(entries, batch_size=AUDIT_BATCH)
+    return len(entries)

@@ -1,0 +1,192 @@
+"""Forms validate input and list their fields; the services enforce the rules."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import (
+    Case,
+    CaseStatus,
+    Consultation,
+    ConsultationKind,
+    ConsultationMode,
+    FollowUp,
+    Outcome,
+    ProblemCategory,
+    Project,
+)
+from cases.selectors import case_users_for
+from reference.models import Language
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class CaseForm(forms.ModelForm):
+    """Opening and editing a case. ``version`` carries the version the user saw."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Case
+        fields = ["kind", "categories", "summary", "is_urgent", "lead", "staff", "project", "language", "opened_on"]
+        widgets = {
+            "categories": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "staff": forms.SelectMultiple(attrs={"size": 4}),
+            "opened_on": DateInput(),
+        }
+
+    def __init__(self, *args, office_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = case_users_for(office_id)
+        self.fields["lead"].queryset = users
+        self.fields["staff"].queryset = users
+        self.fields["categories"].queryset = ProblemCategory.objects.filter(is_active=True)
+        self.fields["project"].queryset = Project.objects.filter(is_active=True)
+        self.fields["language"].queryset = Language.objects.filter(is_active=True)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean_opened_on(self):
+        opened_on = self.cleaned_data["opened_on"]
+        if opened_on and opened_on > timezone.localdate():
+            raise forms.ValidationError(_("A case cannot be opened in the future."))
+        return opened_on
+
+
+class StatusForm(forms.Form):
+    """Change the status; closing asks for the outcome and its facts, reopening for a reason."""
+
+    status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
+    reason = forms.CharField(
+        label=_("Reason or comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when a closed case is reopened."),
+    )
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Outcome.choices], required=False)
+    wages_claimed = forms.DecimalField(
+        label=_("Wages claimed (KZT)"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+    wages_recovered = forms.DecimalField(
+        label=_("Wages recovered (KZT)"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+    documents_returned = forms.BooleanField(label=_("Documents returned"), required=False)
+    status_regularised = forms.BooleanField(label=_("Status regularised"), required=False)
+    deportation_avoided = forms.BooleanField(label=_("Deportation avoided"), required=False)
+    return_home_arranged = forms.BooleanField(label=_("Return home arranged"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    FACTS = (
+        "wages_claimed",
+        "wages_recovered",
+        "documents_returned",
+        "status_regularised",
+        "deportation_avoided",
+        "return_home_arranged",
+    )
+
+    def __init__(self, *args, case: Case, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": case.status,
+                "version": case.version,
+                "outcome": case.outcome,
+                **{name: getattr(case, name) for name in self.FACTS},
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status == CaseStatus.CLOSED and not data.get("outcome"):
+            self.add_error("outcome", _("Choose the outcome to close the case."))
+        if self.case.is_closed and status and status != CaseStatus.CLOSED and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the case is reopened."))
+        return data
+
+    def facts(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.FACTS}
+
+
+class ConsultationForm(forms.ModelForm):
+    """Logging a consultation: everything but the summary has a sensible default."""
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "started_at",
+            "duration_minutes",
+            "given_by",
+            "kind",
+            "mode",
+            "place",
+            "language",
+            "interpreter_used",
+            "summary",
+            "next_steps",
+            "psych_notes",
+        ]
+        widgets = {
+            "started_at": DateTimeInput(),
+            "duration_minutes": forms.NumberInput(attrs={"min": 1, "max": 1440, "step": 5}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "next_steps": forms.Textarea(attrs={"rows": 2}),
+            "psych_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, case: Case, user, may_write_notes: bool, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"] = {**self.defaults(case, user), **kwargs["initial"]}
+        super().__init__(*args, **kwargs)
+        self.fields["given_by"].queryset = case_users_for(case.office_id)
+        self.fields["language"].queryset = Language.objects.filter(is_active=True)
+        self.fields["summary"].widget.attrs["autofocus"] = True
+        if not may_write_notes:
+            del self.fields["psych_notes"]
+
+    @staticmethod
+    def defaults(case: Case, user) -> dict:
+        is_psychologist = user.is_psychologist
+        return {
+            "started_at": timezone.localtime().replace(second=0, microsecond=0),
+            "duration_minutes": 50 if is_psychologist else 30,
+            "given_by": user,
+            "kind": ConsultationKind.PSYCHOLOGICAL if is_psychologist else ConsultationKind.LEGAL,
+            "mode": ConsultationMode.OFFICE,
+            "place": user.office.name if user.office_id else "",
+            "language": case.language_id,
+        }
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["title", "assigned_to", "due_on"]
+        widgets = {"due_on": DateInput()}
+
+    def __init__(self, *args, case: Case, user, **kwargs):
+        kwargs.setdefault("initial", {"assigned_to": user, "due_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = case_users_for(case.office_id)
+
+
+class ClientCodeForm(forms.Form):
+    """Opening a case from the case list: which client (by code)."""
+
+    code = forms.CharField(label=_("Client code"), max_length=20)

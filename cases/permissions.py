@@ -1,0 +1,79 @@
+"""Who may do what with a case. Views and templates ask these same functions.
+
+Record visibility itself (office, restricted clients) is decided by
+``cases.selectors.cases_visible_to``; these functions answer for a case the
+user already reached through it, without extra queries when ``staff`` is
+prefetched.
+"""
+
+from accounts.models import Role, User
+from accounts.permissions import can_coordinate, works_in_office
+from cases.models import Case
+
+WORKING_ROLES = (Role.CASEWORKER, Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR)
+
+
+def _active(user: User) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def is_on_case(user: User, case: Case) -> bool:
+    """The lead or one of the assigned staff (uses the prefetched ``staff`` when there is one)."""
+    if case.lead_id == user.pk:
+        return True
+    return any(member.pk == user.pk for member in case.staff.all())
+
+
+def can_view_case(user: User, case: Case) -> bool:
+    if not _active(user):
+        return False
+    if user.sees_all_offices:
+        return True
+    if not works_in_office(user, case.office_id):
+        return False
+    client = case.client
+    if getattr(client, "is_restricted", False):
+        return is_on_case(user, case) or client.assigned_staff.filter(pk=user.pk).exists()
+    return True
+
+
+def can_open_case(user: User) -> bool:
+    return _active(user) and user.role in WORKING_ROLES and (user.office_id is not None or user.sees_all_offices)
+
+
+def can_edit_case(user: User, case: Case) -> bool:
+    return _active(user) and user.role in WORKING_ROLES
+
+
+def can_change_case_status(user: User, case: Case) -> bool:
+    return can_edit_case(user, case)
+
+
+def can_reassign_case(user: User, case: Case) -> bool:
+    """Leads hand their cases over; coordinators and managers assign anyone's."""
+    return can_edit_case(user, case) and (can_coordinate(user) or case.lead_id == user.pk)
+
+
+def can_log_consultation(user: User, case: Case) -> bool:
+    return can_edit_case(user, case) and not case.is_closed
+
+
+def can_add_follow_up(user: User, case: Case) -> bool:
+    return can_edit_case(user, case)
+
+
+def can_read_psych_notes(user: User, case: Case) -> bool:
+    """Psychologists of the case and managers; lawyers only see that a session happened."""
+    if not _active(user):
+        return False
+    if user.is_manager:
+        return True
+    return user.is_psychologist and is_on_case(user, case)
+
+
+def can_write_psych_notes(user: User, case: Case) -> bool:
+    return _active(user) and user.is_psychologist and (is_on_case(user, case) or can_edit_case(user, case))
+
+
+def can_export_cases(user: User) -> bool:
+    return _active(user) and can_coordinate(user)

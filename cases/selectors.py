@@ -1,0 +1,140 @@
+"""Reads that depend on who asks. Every list, page, export and panel starts here."""
+
+from django.db.models import Case as CaseWhen
+from django.db.models import IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import User
+from cases.models import OPEN_STATUSES, Case, Consultation, ConsultationKind, FollowUp, Notification
+from cases.permissions import can_read_psych_notes
+from clients.selectors import clients_visible_to
+
+
+def cases_visible_to(user: User) -> QuerySet[Case]:
+    """Cases of the clients the user may see, in the user's office (managers: every office).
+
+    Built on ``clients_visible_to`` so a restricted client's cases are restricted too.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return Case.objects.none()
+    cases = Case.objects.filter(client__in=clients_visible_to(user).values("pk"))
+    if not user.sees_all_offices:
+        if user.office_id is None:
+            return Case.objects.none()
+        cases = cases.filter(office_id=user.office_id)
+    return cases
+
+
+def case_list_for(user: User) -> QuerySet[Case]:
+    """The case list with what its rows show, in a fixed number of queries."""
+    return (
+        cases_visible_to(user)
+        .select_related("client", "office", "lead", "project")
+        .prefetch_related("categories")
+        # Open cases before closed ones, urgent first among them.
+        .annotate(
+            closed_rank=CaseWhen(When(status="closed", then=Value(1)), default=Value(0), output_field=IntegerField())
+        )
+        .order_by("closed_rank", "-is_urgent", "-opened_on", "-pk")
+    )
+
+
+def get_case_for(user: User, pk: int) -> Case:
+    """One case the user may see, with what its page needs, or 404."""
+    try:
+        return (
+            cases_visible_to(user)
+            .select_related("client", "office", "lead", "project", "language", "updated_by")
+            .prefetch_related("categories", "staff")
+            .get(pk=pk)
+        )
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def consultations_of(case: Case, user: User) -> list[Consultation]:
+    """A case's consultations; psychological notes are not even loaded for those who may not read them."""
+    consultations = case.consultations.select_related("given_by", "language")
+    if can_read_psych_notes(user, case):
+        return list(consultations)
+    return [mask_consultation(c) for c in consultations.defer("psych_notes")]
+
+
+def mask_consultation(consultation: Consultation) -> Consultation:
+    """What a reader without the right to psychological notes may see: that a session happened.
+
+    Values are set (to None), so a template touching them cannot lazily load them.
+    """
+    consultation.psych_notes = None
+    if consultation.kind == ConsultationKind.PSYCHOLOGICAL:
+        consultation.summary = None
+        consultation.next_steps = None
+    return consultation
+
+
+def other_cases_of_client(user: User, case: Case) -> list[Case]:
+    return list(
+        cases_visible_to(user)
+        .filter(client_id=case.client_id)
+        .exclude(pk=case.pk)
+        .select_related("lead")
+        .order_by("-opened_on")
+    )
+
+
+def cases_of_client(user: User, client) -> QuerySet[Case]:
+    return cases_visible_to(user).filter(client=client).select_related("lead").prefetch_related("categories")
+
+
+def _on_case(user: User) -> Q:
+    return Q(lead=user) | Q(pk__in=Case.staff.through.objects.filter(user_id=user.pk).values("case_id"))
+
+
+def open_cases_of(user: User, *, limit: int = 20) -> list[Case]:
+    """The user's own open cases, urgent first."""
+    return list(
+        cases_visible_to(user)
+        .filter(_on_case(user), status__in=OPEN_STATUSES)
+        .select_related("client")
+        .prefetch_related("categories")
+        .order_by("-is_urgent", "-opened_on", "-pk")[:limit]
+    )
+
+
+def follow_ups_visible_to(user: User) -> QuerySet[FollowUp]:
+    return FollowUp.objects.filter(case__in=cases_visible_to(user).values("pk"))
+
+
+def due_follow_ups_of(user: User, *, limit: int = 30) -> list[FollowUp]:
+    """The user's follow-ups due today or overdue, oldest first."""
+    return list(
+        follow_ups_visible_to(user)
+        .filter(assigned_to=user, done=False, due_on__lte=timezone.localdate())
+        .select_related("case__client")
+        .order_by("due_on", "pk")[:limit]
+    )
+
+
+def recent_consultations_by(user: User, *, limit: int = 10) -> list[Consultation]:
+    return list(
+        Consultation.objects.filter(given_by=user, case__in=cases_visible_to(user).values("pk"))
+        .defer("psych_notes")
+        .select_related("case__client")
+        .order_by("-started_at", "-pk")[:limit]
+    )
+
+
+def notifications_of(user: User, *, unread_only: bool = False, limit: int = 50) -> list[Notification]:
+    notifications = Notification.objects.filter(recipient=user)
+    if unread_only:
+        notifications = notifications.filter(read_at__isnull=True)
+    return list(notifications.order_by("-created_at", "-pk")[:limit])
+
+
+def case_users_for(office_id: int | None) -> QuerySet[User]:
+    """Staff who can be assigned to a case of this office."""
+    users = User.objects.filter(is_active=True).order_by("last_name", "first_name", "username")
+    if office_id is not None:
+        users = users.filter(office_id=office_id)
+    return users

@@ -1,0 +1,33 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+
+from cases import exports, selectors
+from cases.filters import CaseFilter
+from cases.permissions import can_export_cases
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@login_required
+def case_export(request: HttpRequest) -> HttpResponse:
+    """The filtered case list as CSV or XLSX (coordinators and managers), audited as access."""
+    if not can_export_cases(request.user):
+        raise Http404
+    file_format = request.GET.get("format", "csv")
+    if file_format not in CONTENT_TYPES:
+        raise Http404
+    params = request.GET.copy()
+    params.pop("format", None)
+    case_filter = CaseFilter(params, queryset=selectors.cases_visible_to(request.user), user=request.user)
+    cases = list(exports.export_queryset(case_filter.qs))
+    table = exports.rows(cases)
+    body = exports.to_csv(table) if file_format == "csv" else exports.to_xlsx(table)
+    exports.record_export_access(actor=request.user, cases=cases, file_format=file_format)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
+    filename = f"cases-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,35 @@
+"""Higher apps add items to the case timeline through providers."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from cases import timeline
+from cases.services import case_change_status
+from tests.cases.factories import ConsultationFactory, FollowUpFactory
+
+
+def test_the_timeline_mixes_consultations_events_follow_ups_and_provider_items(case, lawyer):
+    ConsultationFactory(case=case, started_at=timezone.now() - timedelta(days=2))
+    case_change_status(case=case, status="waiting", actor=lawyer)
+    FollowUpFactory(case=case)
+    seen = []
+
+    def referrals(case_, user):
+        seen.append((case_, user))
+        return [timeline.TimelineItem(when=timezone.now() - timedelta(days=1), template="x.html", context={"n": 1})]
+
+    timeline.register_provider(referrals)
+    timeline.register_provider(referrals)  # twice is harmless
+    try:
+        items = timeline.timeline_for(case, lawyer)
+    finally:
+        timeline._providers.remove(referrals)
+    assert seen == [(case, lawyer)]
+    templates = [item.template for item in items]
+    assert "x.html" in templates
+    assert "cases/timeline/_consultation.html" in templates
+    assert "cases/timeline/_event.html" in templates
+    assert "cases/timeline/_follow_up.html" in templates
+    whens = [item.when for item in items]
+    assert whens == sorted(whens, reverse=True)
