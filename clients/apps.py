@@ -19,8 +19,14 @@ class ClientsConfig(AppConfig):
     verbose_name = _("Clients")
 
     def ready(self):
+        from django.contrib.postgres.lookups import TrigramWordSimilar
+
         import audit
         from clients import models
+
+        # django.contrib.postgres is not an installed app; the one lookup search needs is
+        # registered on the one field that uses it (harmless on SQLite, where it is never used).
+        models.Client._meta.get_field("search_key").register_lookup(TrigramWordSimilar)
 
         audit.register(models.Client, mask=CLIENT_MASKED, m2m=["vulnerabilities", "languages", "assigned_staff"])
         audit.register(models.ClientPhone, mask=["number"])

@@ -45,3 +45,36 @@ def active_client_ids(since) -> set[int]:
     for func in _activity_sources:
         ids.update(func(since))
     return ids
+
+
+# func(client) -> {"key": json-ready data}: added to the subject-access export (cases adds its cases).
+ExportSection = Callable[[object], dict]
+# func(client, actor) -> None: erase the personal data another app holds about an anonymised client.
+Anonymiser = Callable[[object, object], None]
+
+_export_sections: list[ExportSection] = []
+_anonymisers: list[Anonymiser] = []
+
+
+def register_export_section(func: ExportSection) -> ExportSection:
+    if func not in _export_sections:
+        _export_sections.append(func)
+    return func
+
+
+def export_sections(client) -> dict:
+    data: dict = {}
+    for func in _export_sections:
+        data.update(func(client) or {})
+    return data
+
+
+def register_anonymiser(func: Anonymiser) -> Anonymiser:
+    if func not in _anonymisers:
+        _anonymisers.append(func)
+    return func
+
+
+def run_anonymisers(client, actor) -> None:
+    for func in _anonymisers:
+        func(client, actor)

@@ -160,6 +160,11 @@ class Client(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("clients:detail", args=[self.pk])
+
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.family_name, self.given_name, self.patronymic) if part)

@@ -43,3 +43,17 @@ def can_merge_clients(user, source: Client, target: Client) -> bool:
 
 def can_import_clients(user) -> bool:
     return can_coordinate(user) and user.office_id is not None
+
+
+def can_merge_into(user, target: Client) -> bool:
+    """May open the merge page of ``target`` (the record that survives)."""
+    return can_coordinate(user) and not target.is_anonymised and can_view_client(user, target)
+
+
+def can_revert_merge(user, merge) -> bool:
+    return (
+        can_coordinate(user)
+        and merge.reverted_at is None
+        and can_view_client(user, merge.target)
+        and works_in_office(user, merge.source.office_id)
+    )

@@ -27,3 +27,19 @@ def get_client_for(user, pk) -> Client:
         return clients_visible_to(user).select_related("office", "citizenship").get(pk=pk)
     except (Client.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def get_merged_target_for(user, pk) -> Client | None:
+    """The surviving record an old (merged) id leads to, if the user may see it."""
+    try:
+        old = Client.objects.filter(merged_into__isnull=False).only("merged_into_id").get(pk=pk)
+    except (Client.DoesNotExist, ValueError, TypeError):
+        return None
+    target_id = old.merged_into_id
+    # Follow a chain of merges (A into B, later B into C).
+    for _step in range(10):
+        target = Client.objects.filter(pk=target_id).only("merged_into_id").first()
+        if target is None or target.merged_into_id is None:
+            break
+        target_id = target.merged_into_id
+    return clients_visible_to(user).filter(pk=target_id).first()

@@ -1,15 +1,14 @@
-"""Writes to client records. Every view, import, admin action and seeder goes through these."""
+"""Creating and editing client records."""
 
 from collections.abc import Iterable
-from datetime import date
 
 from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 
-from clients.auditing import log_action
-from clients.models import Client, ClientCodeCounter, ClientPhone, Consent, FamilyMember, Vulnerability
+from clients.models import Client, ClientCodeCounter, ClientPhone, FamilyMember, Vulnerability
 from clients.phones import normalise_phone
+from clients.services.consent import consent_record
 from clients.transliteration import search_key
 
 # Simple fields a caller may set through client_create / client_update.
@@ -34,7 +33,6 @@ EDITABLE_FIELDS = (
     "employer",
     "found_us_via",
 )
-CONSENT_SCOPES = ("store_data", "share_partners", "share_law_enforcement", "research")
 
 
 def next_client_code(*, office, year: int) -> str:
@@ -123,52 +121,81 @@ def client_assign_staff(*, client: Client, users: Iterable) -> None:
         client.assigned_staff.add(*users)
 
 
+class ClientVersionConflict(Exception):
+    """Someone saved the record after the editor opened it. ``changes`` lists (field label, their value, yours)."""
+
+    def __init__(self, *, current: Client, changes: list[tuple[str, str, str]]):
+        super().__init__("client changed meanwhile")
+        self.current = current
+        self.changes = changes
+
+
+def _display(client: Client, name: str) -> str:
+    field = Client._meta.get_field(name)
+    value = getattr(client, name)
+    if field.choices:
+        return str(getattr(client, f"get_{name}_display")())
+    return "" if value is None else str(value)
+
+
 @transaction.atomic
-def consent_record(
+def client_update(
     *,
     client: Client,
     actor,
-    given_on: date | None = None,
-    method: str = "verbal",
-    language=None,
-    **scopes: bool,
-) -> Consent:
-    unknown = set(scopes) - set(CONSENT_SCOPES)
+    expected_version: int,
+    phones: list[str] | None = None,
+    vulnerabilities=None,
+    languages=None,
+    **fields,
+) -> Client:
+    """Save edits made on version ``expected_version``; refuse (ClientVersionConflict) if the row moved on.
+
+    ``client`` carries the edited values in memory; the stored row is locked and compared first.
+    """
+    unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise TypeError(f"consent_record() got unexpected scopes: {sorted(unknown)}")
+        raise TypeError(f"client_update() got unexpected fields: {sorted(unknown)}")
+    stored = Client.objects.select_for_update().get(pk=client.pk)
+    if stored.version != expected_version:
+        mine = Client(**fields)
+        changes = [
+            (str(Client._meta.get_field(name).verbose_name), _display(stored, name), _display(mine, name))
+            for name in fields
+            if _display(stored, name) != _display(mine, name)
+        ]
+        raise ClientVersionConflict(current=stored, changes=changes)
     with set_actor(actor):
-        return Consent.objects.create(
-            client=client,
-            given_on=given_on or timezone.localdate(),
-            method=method,
-            language=language,
-            recorded_by=actor,
-            **{scope: bool(scopes.get(scope, scope == "store_data")) for scope in CONSENT_SCOPES},
-        )
+        for name, value in fields.items():
+            setattr(stored, name, value)
+        refresh_derived_fields(stored)
+        stored.version = expected_version + 1
+        stored.save()
+        if languages is not None:
+            stored.languages.set(languages)
+        if vulnerabilities is not None:
+            stored.vulnerabilities.set(vulnerabilities)
+            refresh_restriction(stored)
+        if phones is not None:
+            _set_phones(stored, phones)
+    return stored
 
 
 @transaction.atomic
-def consent_withdraw(*, consent: Consent, actor, withdrawn_on: date | None = None) -> Consent:
-    """Withdraw a consent (all its scopes), dated and audited. Withdrawing twice keeps the first date."""
-    if consent.withdrawn_on is None:
-        with set_actor(actor):
-            consent.withdrawn_on = withdrawn_on or timezone.localdate()
-            consent.withdrawn_by = actor
-            consent.save(update_fields=["withdrawn_on", "withdrawn_by"])
-        log_action(consent.client, actor=actor, action="consent_withdrawn", data={"consent": consent.pk})
-    return consent
+def family_member_add(*, client: Client, actor, **fields) -> FamilyMember:
+    with set_actor(actor):
+        member = FamilyMember.objects.create(client=client, **fields)
+    _touch(client)
+    return member
 
 
-def current_consent(client: Client) -> Consent | None:
-    """The newest consent in force (not withdrawn)."""
-    return client.consents.filter(withdrawn_on__isnull=True).order_by("-given_on", "-id").first()
+@transaction.atomic
+def family_member_remove(*, member: FamilyMember, actor) -> None:
+    with set_actor(actor):
+        member.delete()
+    _touch(member.client)
 
 
-def consent_allows(client: Client, scope: str) -> bool:
-    """True when the consent in force covers ``scope`` ("share_partners", "share_law_enforcement", ...)."""
-    if scope not in CONSENT_SCOPES:
-        raise ValueError(f"Unknown consent scope: {scope}")
-    if client.is_anonymised:
-        return False
-    consent = current_consent(client)
-    return consent is not None and consent.allows(scope)
+def _touch(client: Client) -> None:
+    """A change to a child row is activity on the client (inactive-clients review)."""
+    Client.objects.filter(pk=client.pk).update(updated_at=timezone.now())

@@ -1,0 +1,351 @@
+"""Demo clients: a few hundred realistic records through the services, or N fast ones for benchmarks.
+
+``seed`` is idempotent: it tops the number of clients up to the target.
+"""
+
+import time
+from datetime import date, timedelta
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from clients.models import (
+    Client,
+    ClientCodeCounter,
+    ClientPhone,
+    Consent,
+    DocumentSituation,
+    HowFoundUs,
+    MigrationStatus,
+    Relation,
+    Sector,
+    Sex,
+    Vulnerability,
+)
+from clients.services import client_create, family_member_add
+from clients.transliteration import search_key
+from reference.models import Country, Language, Region
+
+DEFAULT_CLIENTS = 300
+BATCH = 5000
+
+# (Cyrillic, Latin) pairs. Family names are the male form; women add -а / -a.
+NAMES = {
+    "uz": {
+        "family": [
+            ("Абдуллаев", "Abdullayev"),
+            ("Каримов", "Karimov"),
+            ("Рахимов", "Rahimov"),
+            ("Юсупов", "Yusupov"),
+            ("Турсунов", "Tursunov"),
+            ("Эргашев", "Ergashev"),
+            ("Назаров", "Nazarov"),
+            ("Холматов", "Xolmatov"),
+            ("Кодиров", "Qodirov"),
+            ("Мирзаев", "Mirzayev"),
+            ("Саидов", "Saidov"),
+            ("Умаров", "Umarov"),
+            ("Собиров", "Sobirov"),
+            ("Тошматов", "Toshmatov"),
+            ("Алимов", "Alimov"),
+            ("Нуриддинов", "Nuriddinov"),
+        ],
+        "male": [
+            ("Рустам", "Rustam"),
+            ("Жамшид", "Jamshid"),
+            ("Сардор", "Sardor"),
+            ("Бекзод", "Bekzod"),
+            ("Дилшод", "Dilshod"),
+            ("Шерзод", "Sherzod"),
+            ("Отабек", "Otabek"),
+            ("Улугбек", "Ulug'bek"),
+            ("Азиз", "Aziz"),
+            ("Фаррух", "Farrux"),
+            ("Жасур", "Jasur"),
+            ("Баходир", "Bahodir"),
+        ],
+        "female": [
+            ("Дилноза", "Dilnoza"),
+            ("Гулнора", "Gulnora"),
+            ("Нигора", "Nigora"),
+            ("Феруза", "Feruza"),
+            ("Малика", "Malika"),
+            ("Шахноза", "Shahnoza"),
+            ("Зульфия", "Zulfiya"),
+            ("Мохира", "Mohira"),
+            ("Нилуфар", "Nilufar"),
+            ("Мадина", "Madina"),
+        ],
+    },
+    "kg": {
+        "family": [
+            ("Асанов", "Asanov"),
+            ("Мамытов", "Mamytov"),
+            ("Садыков", "Sadykov"),
+            ("Абдыкадыров", "Abdykadyrov"),
+            ("Жумабаев", "Zhumabaev"),
+            ("Токтогулов", "Toktogulov"),
+            ("Осмонов", "Osmonov"),
+            ("Турдубаев", "Turdubaev"),
+            ("Бекмурзаев", "Bekmurzaev"),
+        ],
+        "male": [
+            ("Азамат", "Azamat"),
+            ("Нурлан", "Nurlan"),
+            ("Бакыт", "Bakyt"),
+            ("Эрлан", "Erlan"),
+            ("Кубанычбек", "Kubanychbek"),
+            ("Алмазбек", "Almazbek"),
+            ("Талант", "Talant"),
+            ("Тилек", "Tilek"),
+        ],
+        "female": [
+            ("Айжан", "Aizhan"),
+            ("Айгуль", "Aigul"),
+            ("Чолпон", "Cholpon"),
+            ("Назгуль", "Nazgul"),
+            ("Гульзат", "Gulzat"),
+            ("Жылдыз", "Zhyldyz"),
+            ("Асель", "Asel"),
+            ("Айдай", "Aidai"),
+        ],
+    },
+    "tj": {
+        "family": [
+            ("Рахмонов", "Rahmonov"),
+            ("Шарипов", "Sharipov"),
+            ("Давлатов", "Davlatov"),
+            ("Мирзоев", "Mirzoev"),
+            ("Курбонов", "Qurbonov"),
+            ("Сафаров", "Safarov"),
+            ("Одинаев", "Odinaev"),
+            ("Худойбердиев", "Khudoiberdiev"),
+        ],
+        "male": [
+            ("Фирдавс", "Firdavs"),
+            ("Сухроб", "Sukhrob"),
+            ("Фаридун", "Faridun"),
+            ("Далер", "Daler"),
+            ("Джамшед", "Jamshed"),
+            ("Умед", "Umed"),
+            ("Парвиз", "Parviz"),
+        ],
+        "female": [
+            ("Мехрона", "Mehrona"),
+            ("Тахмина", "Tahmina"),
+            ("Зарина", "Zarina"),
+            ("Фируза", "Firuza"),
+            ("Манижа", "Manizha"),
+            ("Ситора", "Sitora"),
+        ],
+    },
+}
+CITIZENSHIP_WEIGHTS = [("uz", 55), ("kg", 25), ("tj", 20)]
+OFFICE_WEIGHTS = [("ALA", 70), ("AST", 15), ("SHY", 15)]
+REGION_BY_OFFICE = {
+    "ALA": ["almaty-city", "almaty-region"],
+    "AST": ["astana", "akmola"],
+    "SHY": ["shymkent", "turkistan"],
+}
+LANGUAGE_BY_COUNTRY = {"uz": ["uz-latn", "uz-cyrl", "ru"], "kg": ["ky", "ru"], "tj": ["tg", "ru"]}
+# prefix, number of digits that follow
+PHONE_PREFIX = {"uz": ("+99890", 7), "kg": ("+996555", 6), "tj": ("+99290", 7)}
+CITY_BY_REGION = {"almaty-region": ["Каскелен", "Талгар", "Есик"], "turkistan": ["Сарыагаш", "Туркестан"]}
+
+
+def _weighted(rng, pairs):
+    return rng.choices([value for value, _w in pairs], weights=[weight for _v, weight in pairs])[0]
+
+
+class _Refs:
+    def __init__(self, context):
+        self.offices = context["offices"]
+        self.users = context["users"]
+        self.countries = {c.code: c for c in Country.objects.filter(code__in=["uz", "kg", "tj"])}
+        self.regions = {r.code: r for r in Region.objects.all()}
+        self.languages = {language.code: language for language in Language.objects.all()}
+        self.statuses = list(MigrationStatus.objects.all())
+        self.vulnerabilities = {v.code: v for v in Vulnerability.objects.all()}
+        self.staff_by_office = {}
+        for user in self.users.values():
+            if user.office_id:
+                self.staff_by_office.setdefault(user.office.code, []).append(user)
+
+
+def _person(rng, refs: _Refs) -> dict:
+    """The record of one invented person, as keyword arguments of client_create."""
+    country = _weighted(rng, CITIZENSHIP_WEIGHTS)
+    names = NAMES[country]
+    sex = Sex.FEMALE if rng.random() < 0.55 else Sex.MALE
+    family_cyr, family_lat = rng.choice(names["family"])
+    given_cyr, given_lat = rng.choice(names["female" if sex == Sex.FEMALE else "male"])
+    if sex == Sex.FEMALE:
+        family_cyr, family_lat = family_cyr + "а", family_lat + "a"
+    cyrillic = rng.random() < 0.6
+    office_code = _weighted(rng, OFFICE_WEIGHTS)
+    region_code = rng.choice(REGION_BY_OFFICE[office_code])
+    birth_year = rng.randint(1965, 2007) if rng.random() < 0.85 else None
+    person = {
+        "office_code": office_code,
+        "family_name": family_cyr if cyrillic else family_lat,
+        "given_name": given_cyr if cyrillic else given_lat,
+        "latin_name": f"{family_lat.upper()} {given_lat.upper()}" if cyrillic and rng.random() < 0.5 else "",
+        "sex": sex,
+        "birth_year": birth_year,
+        "birth_date": (
+            date(birth_year, rng.randint(1, 12), rng.randint(1, 28)) if birth_year and rng.random() < 0.5 else None
+        ),
+        "citizenship": refs.countries[country],
+        "region": refs.regions[region_code],
+        "city": rng.choice(CITY_BY_REGION.get(region_code, [""])),
+        "arrived_on": timezone.localdate() - timedelta(days=rng.randint(20, 2500)),
+        "migration_status": rng.choice(refs.statuses),
+        "document_situation": rng.choice(DocumentSituation.values),
+        "sector": rng.choice(Sector.values),
+        "found_us_via": rng.choice(HowFoundUs.values),
+        "needs_interpreter": rng.random() < 0.2,
+        "messenger": rng.choice(["whatsapp", "telegram", "imo", ""]),
+        "country": country,
+    }
+    return person
+
+
+def _phones(rng, country: str) -> list[str]:
+    phones = [f"+7{rng.choice(['701', '702', '705', '707', '747', '777'])}{rng.randint(1000000, 9999999)}"]
+    if rng.random() < 0.4:
+        prefix, digits = PHONE_PREFIX[country]
+        phones.append(f"{prefix}{rng.randint(10 ** (digits - 1), 10**digits - 1)}")
+    return phones
+
+
+def _consent(rng, given_on: date) -> dict:
+    return {
+        "given_on": given_on,
+        "method": rng.choice(["written", "verbal", "verbal", "electronic"]),
+        "share_partners": rng.random() < 0.7,
+        "share_law_enforcement": rng.random() < 0.2,
+        "research": rng.random() < 0.5,
+    }
+
+
+def _vulnerabilities(rng, refs: _Refs, sex: str) -> list:
+    chosen = []
+    if rng.random() < 0.06:
+        chosen.append(refs.vulnerabilities["trafficking"])
+    if sex == Sex.FEMALE and rng.random() < 0.04:
+        chosen.append(refs.vulnerabilities["gbv"])
+    for code, share in (("health", 0.08), ("detention", 0.05), ("disability", 0.02)):
+        if rng.random() < share:
+            chosen.append(refs.vulnerabilities[code])
+    if sex == Sex.FEMALE and rng.random() < 0.05:
+        chosen.append(refs.vulnerabilities["pregnancy"])
+    return chosen
+
+
+def _seed_realistic(count: int, refs: _Refs, rng) -> None:
+    now = timezone.now()
+    for _index in range(count):
+        person = _person(rng, refs)
+        office = refs.offices[person.pop("office_code")]
+        country = person.pop("country")
+        actor = rng.choice(refs.staff_by_office.get(office.code) or list(refs.users.values()))
+        created_at = now - timedelta(days=rng.randint(0, 3 * 365), minutes=rng.randint(0, 600))
+        client = client_create(
+            actor=actor,
+            office=office,
+            created_at=created_at,
+            phones=_phones(rng, country),
+            languages=[refs.languages[code] for code in rng.sample(LANGUAGE_BY_COUNTRY[country], k=rng.randint(1, 2))],
+            vulnerabilities=_vulnerabilities(rng, refs, person["sex"]),
+            consent=_consent(rng, timezone.localtime(created_at).date()),
+            **person,
+        )
+        if rng.random() < 0.3:
+            child_year = timezone.localdate().year - rng.randint(2, 15)
+            family_member_add(
+                client=client,
+                actor=actor,
+                relation=Relation.CHILD,
+                sex=rng.choice(Sex.values),
+                birth_year=child_year,
+                schooling=rng.choice(["school", "kindergarten", "none"]),
+            )
+        if rng.random() < 0.03:
+            client.consents.update(withdrawn_on=timezone.localdate(), withdrawn_by=actor)
+
+
+def _reserve_codes(office, year: int, count: int) -> list[str]:
+    counter, _created = ClientCodeCounter.objects.select_for_update().get_or_create(office=office, year=year)
+    first = counter.last_number + 1
+    counter.last_number += count
+    counter.save(update_fields=["last_number"])
+    return [f"{office.code}-{year}-{number:05d}" for number in range(first, first + count)]
+
+
+def _seed_bulk(count: int, refs: _Refs, rng, stdout) -> None:
+    """Many clients fast: bulk inserts, no per-row services or audit entries (benchmark data only)."""
+    year = timezone.localdate().year
+    now = timezone.now()
+    restricted = {refs.vulnerabilities["trafficking"].pk, refs.vulnerabilities["gbv"].pk}
+    made = 0
+    while made < count:
+        size = min(BATCH, count - made)
+        people = [_person(rng, refs) for _index in range(size)]
+        codes = {}
+        for code in {person["office_code"] for person in people}:
+            wanted = sum(1 for person in people if person["office_code"] == code)
+            codes[code] = iter(_reserve_codes(refs.offices[code], year, wanted))
+        clients, extras = [], []
+        for person in people:
+            office_code, country = person.pop("office_code"), person.pop("country")
+            vulnerabilities = [v.pk for v in _vulnerabilities(rng, refs, person["sex"])]
+            if person["birth_date"]:
+                person["birth_year"] = person["birth_date"].year
+            actor = rng.choice(refs.staff_by_office.get(office_code) or list(refs.users.values()))
+            clients.append(
+                Client(
+                    office=refs.offices[office_code],
+                    code=next(codes[office_code]),
+                    created_by=actor,
+                    created_at=now - timedelta(days=rng.randint(0, 364), minutes=rng.randint(0, 600)),
+                    search_key=search_key(person["family_name"], person["given_name"], "", person["latin_name"]),
+                    is_restricted=bool(restricted.intersection(vulnerabilities)),
+                    **person,
+                )
+            )
+            extras.append((country, vulnerabilities, actor))
+        Client.objects.bulk_create(clients, batch_size=1000)
+        phones, consents, flags, assigned = [], [], [], []
+        for client, (country, vulnerabilities, actor) in zip(clients, extras, strict=True):
+            phones.extend(ClientPhone(client=client, number=number) for number in _phones(rng, country))
+            consents.append(Consent(client=client, recorded_by=actor, **_consent(rng, client.created_at.date())))
+            flags.extend(
+                Client.vulnerabilities.through(client_id=client.pk, vulnerability_id=pk) for pk in vulnerabilities
+            )
+            if client.is_restricted:
+                assigned.append(Client.assigned_staff.through(client_id=client.pk, user_id=actor.pk))
+        ClientPhone.objects.bulk_create(phones, batch_size=2000)
+        Consent.objects.bulk_create(consents, batch_size=2000)
+        Client.vulnerabilities.through.objects.bulk_create(flags, batch_size=2000)
+        Client.assigned_staff.through.objects.bulk_create(assigned, batch_size=2000)
+        made += size
+        stdout.write(f"  clients: {made}/{count}")
+
+
+def seed(context: dict, *, clients, rng, stdout) -> str:
+    refs = _Refs(context)
+    target = DEFAULT_CLIENTS if clients is None else clients
+    existing = Client.objects.count()
+    missing = max(0, target - existing)
+    started = time.monotonic()
+    with transaction.atomic():
+        if missing and (clients is None or missing <= DEFAULT_CLIENTS):
+            _seed_realistic(missing, refs, rng)
+        elif missing:
+            _seed_bulk(missing, refs, rng, stdout)
+    if missing and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE clients_client")
+    context["client_ids"] = list(Client.objects.filter(merged_into__isnull=True).values_list("pk", flat=True))
+    elapsed = time.monotonic() - started
+    return f"{len(context['client_ids'])} clients ({missing} new in {elapsed:.1f} s)"

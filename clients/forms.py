@@ -1,0 +1,257 @@
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Fieldset, Layout
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from clients.models import (
+    Client,
+    ClientDocument,
+    Consent,
+    ConsentMethod,
+    DocumentKind,
+    FamilyMember,
+    MigrationStatus,
+    Vulnerability,
+)
+from clients.phones import normalise_phone
+from clients.services.documents import validate_upload
+from reference.models import Country, Language, Region
+
+CLIENT_FIELDS = [
+    "family_name",
+    "given_name",
+    "patronymic",
+    "latin_name",
+    "sex",
+    "birth_date",
+    "birth_year",
+    "citizenship",
+    "languages",
+    "needs_interpreter",
+    "messenger",
+    "region",
+    "city",
+    "address",
+    "arrived_on",
+    "migration_status",
+    "document_situation",
+    "sector",
+    "employer",
+    "vulnerabilities",
+    "found_us_via",
+]
+
+
+def _row(*fields, cols="col-md-4"):
+    return Div(*[Div(field, css_class=cols) for field in fields], css_class="row")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ClientForm(forms.ModelForm):
+    phones = forms.CharField(
+        label=_("Phones"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "+7 701 123 45 67"}),
+        help_text=_("One per line; Kazakh or home-country numbers in any format."),
+    )
+
+    class Meta:
+        model = Client
+        fields = CLIENT_FIELDS
+        widgets = {
+            "sex": forms.RadioSelect,
+            "birth_date": DateInput,
+            "arrived_on": DateInput,
+            "languages": forms.CheckboxSelectMultiple,
+            "vulnerabilities": forms.CheckboxSelectMultiple,
+            "address": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["citizenship"].queryset = Country.objects.filter(is_active=True)
+        self.fields["region"].queryset = Region.objects.filter(is_active=True)
+        self.fields["languages"].queryset = Language.objects.filter(is_active=True)
+        self.fields["migration_status"].queryset = MigrationStatus.objects.filter(is_active=True)
+        self.fields["vulnerabilities"].queryset = Vulnerability.objects.filter(is_active=True)
+        self.fields["sex"].choices = self.fields["sex"].choices[1:]  # no empty radio button
+        self.fields["birth_year"].widget.attrs.update({"min": 1920, "max": timezone.localdate().year})
+        if self.instance.pk and "phones" not in self.initial:
+            self.initial["phones"] = "\n".join(self.instance.phones.values_list("number", flat=True))
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*self.sections())
+
+    def sections(self):
+        return [
+            Fieldset(
+                _("Identity"),
+                _row("family_name", "given_name", "patronymic"),
+                _row("latin_name", "sex", "citizenship"),
+                _row("birth_date", "birth_year", "needs_interpreter"),
+                "languages",
+            ),
+            Fieldset(
+                _("Contact"),
+                _row("phones", "messenger", cols="col-md-6"),
+                _row("region", "city", cols="col-md-6"),
+                "address",
+            ),
+            Fieldset(
+                _("Migration situation"),
+                _row("arrived_on", "migration_status", "document_situation"),
+                _row("sector", "employer", "found_us_via"),
+            ),
+            Fieldset(_("Vulnerabilities"), "vulnerabilities"),
+        ]
+
+    def clean_phones(self) -> list[str]:
+        citizenship = self.cleaned_data.get("citizenship")
+        home = citizenship.code.upper() if citizenship and len(citizenship.code) == 2 else None
+        numbers, errors = [], []
+        for raw in re.split(r"[\n,;]+", self.cleaned_data.get("phones") or ""):
+            if not raw.strip():
+                continue
+            try:
+                numbers.append(normalise_phone(raw, home_region=home))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return list(dict.fromkeys(numbers))
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        if year is not None and not 1900 <= year <= timezone.localdate().year:
+            raise ValidationError(_("Enter a year between 1900 and this year."))
+        return year
+
+    def clean(self):
+        data = super().clean()
+        birth_date, birth_year = data.get("birth_date"), data.get("birth_year")
+        if birth_date and birth_year and birth_date.year != birth_year:
+            self.add_error("birth_year", _("The year does not match the date of birth."))
+        if birth_date and birth_date > timezone.localdate():
+            self.add_error("birth_date", _("The date of birth is in the future."))
+        return data
+
+    def field_values(self) -> dict:
+        """The simple fields, for client_create / client_update."""
+        return {name: self.cleaned_data[name] for name in CLIENT_FIELDS if name not in ("languages", "vulnerabilities")}
+
+
+class ClientCreateForm(ClientForm):
+    """The new-client form: the record plus the consent given today."""
+
+    consent_store_data = forms.BooleanField(
+        label=_("The client agrees that we store their data"),
+        required=True,
+        error_messages={"required": _("Without consent to store the data we cannot create a record.")},
+    )
+    consent_share_partners = forms.BooleanField(label=_("Share with partner organisations"), required=False)
+    consent_share_law_enforcement = forms.BooleanField(label=_("Share with law enforcement"), required=False)
+    consent_research = forms.BooleanField(label=_("Use in anonymised research"), required=False)
+    consent_method = forms.ChoiceField(label=_("Consent given"), choices=ConsentMethod.choices, initial="verbal")
+    consent_language = forms.ModelChoiceField(
+        label=_("Consent language"), queryset=Language.objects.filter(is_active=True), required=False
+    )
+    create_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def sections(self):
+        return [
+            *super().sections(),
+            Fieldset(
+                _("Consent"),
+                _row("consent_method", "consent_language", cols="col-md-6"),
+                "consent_store_data",
+                "consent_share_partners",
+                "consent_share_law_enforcement",
+                "consent_research",
+                "create_anyway",
+            ),
+        ]
+
+    def consent_values(self) -> dict:
+        return {
+            "method": self.cleaned_data["consent_method"],
+            "language": self.cleaned_data.get("consent_language"),
+            "store_data": True,
+            "share_partners": self.cleaned_data["consent_share_partners"],
+            "share_law_enforcement": self.cleaned_data["consent_share_law_enforcement"],
+            "research": self.cleaned_data["consent_research"],
+        }
+
+
+class ClientEditForm(ClientForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def sections(self):
+        return [*super().sections(), "version"]
+
+
+class FamilyMemberForm(forms.ModelForm):
+    class Meta:
+        model = FamilyMember
+        fields = ["relation", "name", "sex", "birth_year", "schooling"]
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        if year is not None and not 1900 <= year <= timezone.localdate().year:
+            raise ValidationError(_("Enter a year between 1900 and this year."))
+        return year
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["given_on", "method", "language", "store_data", "share_partners", "share_law_enforcement", "research"]
+        widgets = {"given_on": DateInput}
+
+    def clean_given_on(self):
+        given_on = self.cleaned_data["given_on"]
+        if given_on > timezone.localdate():
+            raise ValidationError(_("The date is in the future."))
+        return given_on
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = ClientDocument
+        fields = ["kind", "title", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = DocumentKind.choices
+        self.fields["file"].widget.attrs["accept"] = ".pdf,.jpg,.jpeg,.png,.docx"
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        validate_upload(uploaded)
+        return uploaded
+
+
+class MergeForm(forms.Form):
+    other_code = forms.CharField(
+        label=_("Code of the duplicate record"), max_length=20, help_text=_("e.g. ALA-2026-00042")
+    )
+
+    def clean_other_code(self):
+        return self.cleaned_data["other_code"].strip().upper()
+
+
+class AnonymiseForm(forms.Form):
+    confirmation = forms.CharField(label=_("Type the client code to confirm"), max_length=20)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or XLSX file"), widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))

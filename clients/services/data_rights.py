@@ -1,0 +1,155 @@
+"""Data rights: everything held about one client (subject-access export), and anonymisation."""
+
+from auditlog.context import set_actor
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clients import extensions
+from clients.apps import CLIENT_MASKED
+from clients.auditing import log_action
+from clients.models import Client, ClientDocument, ClientPhone, FamilyMember
+
+MASK = "********"
+
+
+def client_export_data(client: Client) -> dict:
+    """A JSON-ready dict of every record about the client, including what other apps register."""
+
+    def choice(obj, name):
+        return {"value": getattr(obj, name), "label": str(getattr(obj, f"get_{name}_display")())}
+
+    data = {
+        "code": client.code,
+        "office": client.office.name,
+        "family_name": client.family_name,
+        "given_name": client.given_name,
+        "patronymic": client.patronymic,
+        "latin_name": client.latin_name,
+        "sex": choice(client, "sex"),
+        "birth_date": client.birth_date.isoformat() if client.birth_date else None,
+        "birth_year": client.birth_year,
+        "citizenship": client.citizenship.name_en,
+        "languages": [language.name_en for language in client.languages.all()],
+        "needs_interpreter": client.needs_interpreter,
+        "phones": [phone.number for phone in client.phones.all()],
+        "messenger": client.messenger,
+        "region": client.region.name_en if client.region_id else None,
+        "city": client.city,
+        "address": client.address,
+        "arrived_on": client.arrived_on.isoformat() if client.arrived_on else None,
+        "migration_status": client.migration_status.name_en if client.migration_status_id else None,
+        "document_situation": choice(client, "document_situation"),
+        "sector": choice(client, "sector"),
+        "employer": client.employer,
+        "vulnerabilities": [vulnerability.name_en for vulnerability in client.vulnerabilities.all()],
+        "found_us_via": choice(client, "found_us_via"),
+        "created_at": client.created_at.isoformat(),
+        "updated_at": client.updated_at.isoformat(),
+        "is_anonymised": client.is_anonymised,
+        "family_members": [
+            {
+                "relation": member.relation,
+                "name": member.name,
+                "sex": member.sex,
+                "birth_year": member.birth_year,
+                "schooling": member.schooling,
+            }
+            for member in client.family_members.all()
+        ],
+        "consents": [
+            {
+                "given_on": consent.given_on.isoformat(),
+                "method": consent.method,
+                "language": consent.language.name_en if consent.language_id else None,
+                "store_data": consent.store_data,
+                "share_partners": consent.share_partners,
+                "share_law_enforcement": consent.share_law_enforcement,
+                "research": consent.research,
+                "withdrawn_on": consent.withdrawn_on.isoformat() if consent.withdrawn_on else None,
+            }
+            for consent in client.consents.select_related("language")
+        ],
+        "documents": [
+            {
+                "kind": document.kind,
+                "description": document.title,
+                "file_name": document.original_name,
+                "content_type": document.content_type,
+                "size": document.size,
+                "uploaded_at": document.uploaded_at.isoformat(),
+            }
+            for document in client.documents.all()
+        ],
+        "former_codes": list(client.merged_records.values_list("code", flat=True)),
+    }
+    data.update(extensions.export_sections(client))
+    return data
+
+
+def _scrub_entries(model, object_ids, fields) -> None:
+    """Overwrite the personal values in the audit entries of these rows (older entries may hold them)."""
+    if not object_ids:
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    entries = LogEntry.objects.filter(content_type=content_type, object_pk__in=[str(pk) for pk in object_ids])
+    for entry in entries.iterator():
+        changes = entry.changes or {}
+        scrubbed = False
+        for name in fields:
+            if name in changes:
+                changes[name] = [MASK, MASK]
+                scrubbed = True
+        if scrubbed or entry.serialized_data:
+            entry.changes = changes
+            entry.serialized_data = None
+            entry.changes_text = ""
+            entry.save(update_fields=["changes", "serialized_data", "changes_text"])
+
+
+@transaction.atomic
+def client_anonymise(*, client: Client, actor, confirmation: str) -> Client:
+    """Erase the personal fields for good; keep sex, birth year, citizenship, region, status and dates.
+
+    ``confirmation`` must be the client's code, typed by the manager.
+    """
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    if confirmation.strip().upper() != client.code:
+        raise ValidationError(_("Type the client code exactly to confirm."), code="confirmation")
+    if client.is_anonymised:
+        raise ValidationError(_("This client is already anonymised."), code="already")
+    phone_ids = list(client.phones.values_list("pk", flat=True))
+    member_ids = list(client.family_members.values_list("pk", flat=True))
+    documents = list(client.documents.all())
+    document_ids = [document.pk for document in documents]
+    with set_actor(actor):
+        client.family_name = ""
+        client.given_name = ""
+        client.patronymic = ""
+        client.latin_name = ""
+        client.birth_date = None
+        client.city = ""
+        client.address = ""
+        client.employer = ""
+        client.messenger = ""
+        client.search_key = ""
+        client.is_anonymised = True
+        client.anonymised_at = timezone.now()
+        client.version += 1
+        client.save()
+        ClientPhone.objects.filter(pk__in=phone_ids).delete()
+        FamilyMember.objects.filter(pk__in=member_ids).update(name="")
+        for document in documents:
+            name, storage = document.file.name, document.file.storage
+            document.delete()
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+    _scrub_entries(Client, [client.pk], CLIENT_MASKED)
+    _scrub_entries(ClientPhone, phone_ids, ["number"])
+    _scrub_entries(FamilyMember, member_ids, ["name"])
+    _scrub_entries(ClientDocument, document_ids, ["original_name", "title"])
+    extensions.run_anonymisers(client, actor)
+    log_action(client, actor=actor, action="anonymised")
+    return client
