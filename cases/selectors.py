@@ -91,7 +91,7 @@ def _on_case(user: User) -> Q:
     return Q(lead=user) | Q(pk__in=Case.staff.through.objects.filter(user_id=user.pk).values("case_id"))
 
 
-def open_cases_of(user: User, *, limit: int = 20) -> list[Case]:
+def open_cases_of(user: User, *, limit: int = 15) -> list[Case]:
     """The user's own open cases, urgent first."""
     return list(
         cases_visible_to(user)
@@ -106,7 +106,7 @@ def follow_ups_visible_to(user: User) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(case__in=cases_visible_to(user).values("pk"))
 
 
-def due_follow_ups_of(user: User, *, limit: int = 30) -> list[FollowUp]:
+def due_follow_ups_of(user: User, *, limit: int = 15) -> list[FollowUp]:
     """The user's follow-ups due today or overdue, oldest first."""
     return list(
         follow_ups_visible_to(user)

@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 SEEDERS = [
     "accounts.demo.seed",
     "clients.demo.seed",
+    "cases.demo.seed",
 ]
 
 

@@ -1,0 +1,15 @@
+"""Reference data of the cases app. Cases themselves are edited through the application, not the admin."""
+
+from django.contrib import admin
+
+from cases.models import ProblemCategory, Project
+from reference.admin import TranslatedNameAdmin
+
+admin.site.register(ProblemCategory, TranslatedNameAdmin)
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "funder", "starts_on", "ends_on", "is_active"]
+    list_filter = ["funder", "is_active"]
+    search_fields = ["code", "name", "funder"]
