@@ -244,12 +244,14 @@ def _vulnerabilities(rng, refs: _Refs, sex: str) -> list:
 
 def _seed_realistic(count: int, refs: _Refs, rng) -> None:
     now = timezone.now()
-    for _index in range(count):
+    # Oldest first, so that codes grow with the registration date.
+    ages = sorted((rng.randint(0, 3 * 365) for _index in range(count)), reverse=True)
+    for age in ages:
         person = _person(rng, refs)
         office = refs.offices[person.pop("office_code")]
         country = person.pop("country")
         actor = rng.choice(refs.staff_by_office.get(office.code) or list(refs.users.values()))
-        created_at = now - timedelta(days=rng.randint(0, 3 * 365), minutes=rng.randint(0, 600))
+        created_at = now - timedelta(days=age, minutes=rng.randint(0, 600))
         client = client_create(
             actor=actor,
             office=office,

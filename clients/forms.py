@@ -1,5 +1,6 @@
 import re
 
+from crispy_forms.bootstrap import InlineCheckboxes, InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
@@ -97,9 +98,14 @@ class ClientForm(forms.ModelForm):
             Fieldset(
                 _("Identity"),
                 _row("family_name", "given_name", "patronymic"),
-                _row("latin_name", "sex", "citizenship"),
+                Div(
+                    Div("latin_name", css_class="col-md-4"),
+                    Div(InlineRadios("sex"), css_class="col-md-4"),
+                    Div("citizenship", css_class="col-md-4"),
+                    css_class="row",
+                ),
                 _row("birth_date", "birth_year", "needs_interpreter"),
-                "languages",
+                InlineCheckboxes("languages"),
             ),
             Fieldset(
                 _("Contact"),
@@ -112,7 +118,7 @@ class ClientForm(forms.ModelForm):
                 _row("arrived_on", "migration_status", "document_situation"),
                 _row("sector", "employer", "found_us_via"),
             ),
-            Fieldset(_("Vulnerabilities"), "vulnerabilities"),
+            Fieldset(_("Vulnerabilities"), InlineCheckboxes("vulnerabilities")),
         ]
 
     def clean_phones(self) -> list[str]:

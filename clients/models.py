@@ -292,6 +292,10 @@ class Consent(models.Model):
     def is_active(self) -> bool:
         return self.withdrawn_on is None
 
+    def scopes(self) -> list[tuple[str, bool]]:
+        """(label, granted) for each scope, for display."""
+        return [(label, getattr(self, value)) for value, label in ConsentScope.choices]
+
     def allows(self, scope: str) -> bool:
         return self.is_active and bool(getattr(self, scope, False))
 

@@ -57,7 +57,7 @@ _CYRILLIC = {
     "қ": "q",
     "ғ": "g",
     "ҳ": "h",
-    "ң": "ng",
+    "ң": "n",
     "ө": "o",
     "ү": "u",
     "ұ": "u",
@@ -69,6 +69,11 @@ _CYRILLIC = {
     "ӯ": "u",
     "ї": "i",
     "є": "e",
+    # Turkic Latin letters (Turkmen, Azerbaijani, older Uzbek Latin) that are digraphs elsewhere
+    "ş": "sh",
+    "ç": "ch",
+    "ğ": "g",
+    "ı": "i",
 }
 
 # Apostrophe-like marks used in Uzbek Latin (oʻ, gʻ) and in careless typing.
@@ -102,7 +107,7 @@ def _to_latin(text: str) -> str:
     text = "".join(_CYRILLIC.get(char, char) for char in text)
     # ö ü ş ğ ı and other accented Latin letters lose their marks.
     text = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in text if not unicodedata.combining(char)).replace("ı", "i")
+    return "".join(char for char in text if not unicodedata.combining(char))
 
 
 def fold_word(word: str) -> str:
