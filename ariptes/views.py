@@ -10,6 +10,7 @@ from ariptes.navigation import sections_for
 HOME_PANELS: list[str] = [
     "cases.home.notifications_panel",
     "cases.home.caseworker_panel",
+    "reports.home.manager_panel",
 ]
 
 

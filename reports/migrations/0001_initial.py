@@ -2,56 +2,138 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import reports.models
 from django.conf import settings
 from django.db import migrations, models
 
+import reports.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('cases', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportJob',
+            name="ReportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_start', models.DateField(verbose_name='period start')),
-                ('period_end', models.DateField(verbose_name='period end')),
-                ('language', models.CharField(choices=[('ru', 'Русский'), ('kk', 'Қазақша'), ('en', 'English')], default='en', max_length=5, verbose_name='report language')),
-                ('achievements', models.TextField(blank=True, verbose_name='achievements')),
-                ('challenges', models.TextField(blank=True, verbose_name='challenges')),
-                ('story', models.TextField(blank=True, verbose_name='anonymised story')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested at')),
-                ('state', models.CharField(choices=[('pending', 'Waiting for a worker'), ('running', 'Being generated'), ('done', 'Ready'), ('failed', 'Failed')], default='pending', max_length=10, verbose_name='state')),
-                ('stage', models.CharField(choices=[('queued', 'Queued'), ('counting', 'Counting'), ('charts', 'Drawing charts'), ('pdf', 'Writing the PDF'), ('xlsx', 'Writing the spreadsheet'), ('finished', 'Finished')], default='queued', max_length=10, verbose_name='stage')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress, %')),
-                ('error_message', models.CharField(blank=True, max_length=300, verbose_name='error')),
-                ('attempt', models.PositiveIntegerField(default=0, help_text='Incremented by every claim; fences stale workers.')),
-                ('lease_until', models.DateTimeField(blank=True, null=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started at')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
-                ('counting_seconds', models.FloatField(blank=True, null=True)),
-                ('pdf_seconds', models.FloatField(blank=True, null=True)),
-                ('pdf', models.FileField(blank=True, max_length=200, upload_to=reports.models.report_file_path, verbose_name='PDF')),
-                ('xlsx', models.FileField(blank=True, max_length=200, upload_to=reports.models.report_file_path, verbose_name='spreadsheet')),
-                ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='files expire at')),
-                ('files_deleted', models.BooleanField(default=False, verbose_name='files deleted')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_jobs', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
-                ('offices', models.ManyToManyField(blank=True, help_text='Empty: all.', related_name='report_jobs', to='accounts.office', verbose_name='offices')),
-                ('project', models.ForeignKey(blank=True, help_text='Empty: all work.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='report_jobs', to='cases.project', verbose_name='project')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("period_start", models.DateField(verbose_name="period start")),
+                ("period_end", models.DateField(verbose_name="period end")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")],
+                        default="en",
+                        max_length=5,
+                        verbose_name="report language",
+                    ),
+                ),
+                ("achievements", models.TextField(blank=True, verbose_name="achievements")),
+                ("challenges", models.TextField(blank=True, verbose_name="challenges")),
+                ("story", models.TextField(blank=True, verbose_name="anonymised story")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="requested at")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for a worker"),
+                            ("running", "Being generated"),
+                            ("done", "Ready"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("counting", "Counting"),
+                            ("charts", "Drawing charts"),
+                            ("pdf", "Writing the PDF"),
+                            ("xlsx", "Writing the spreadsheet"),
+                            ("finished", "Finished"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="stage",
+                    ),
+                ),
+                ("progress", models.PositiveSmallIntegerField(default=0, verbose_name="progress, %")),
+                ("error_message", models.CharField(blank=True, max_length=300, verbose_name="error")),
+                (
+                    "attempt",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Incremented by every claim; fences stale workers."
+                    ),
+                ),
+                ("lease_until", models.DateTimeField(blank=True, null=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="started at")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished at")),
+                ("counting_seconds", models.FloatField(blank=True, null=True)),
+                ("pdf_seconds", models.FloatField(blank=True, null=True)),
+                (
+                    "pdf",
+                    models.FileField(
+                        blank=True, max_length=200, upload_to=reports.models.report_file_path, verbose_name="PDF"
+                    ),
+                ),
+                (
+                    "xlsx",
+                    models.FileField(
+                        blank=True,
+                        max_length=200,
+                        upload_to=reports.models.report_file_path,
+                        verbose_name="spreadsheet",
+                    ),
+                ),
+                ("expires_at", models.DateTimeField(blank=True, null=True, verbose_name="files expire at")),
+                ("files_deleted", models.BooleanField(default=False, verbose_name="files deleted")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_jobs",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="requested by",
+                    ),
+                ),
+                (
+                    "offices",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Empty: all.",
+                        related_name="report_jobs",
+                        to="accounts.office",
+                        verbose_name="offices",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: all work.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_jobs",
+                        to="cases.project",
+                        verbose_name="project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report',
-                'verbose_name_plural': 'reports',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['state', 'expires_at'], name='reports_job_state_expiry')],
+                "verbose_name": "report",
+                "verbose_name_plural": "reports",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["state", "expires_at"], name="reports_job_state_expiry")],
             },
         ),
     ]

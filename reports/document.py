@@ -1,0 +1,168 @@
+"""Assembles a report: counting, tables, charts, then the PDF and the XLSX.
+
+Used alike by the Celery task, the ``generate_report`` command, the benchmark
+and (for counting and charts only) the manager's dashboard, so every place
+shows the same numbers.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from reports.charts import report_charts
+from reports.content import build_tables
+from reports.counting import Scope, count
+from reports.periods import Period
+from reports.suppression import THRESHOLD
+from reports.tables import Table, printable
+
+GROUPS = [
+    (
+        "clients",
+        lambda: _("Clients"),
+        [
+            "clients",
+            "clients_sex",
+            "clients_age_group",
+            "clients_citizenship_id",
+            "clients_region_id",
+            "clients_migration_status_id",
+            "vulnerabilities",
+        ],
+    ),
+    (
+        "consultations",
+        lambda: _("Consultations"),
+        ["consultations_kind", "consultations_mode", "hours", "consultations_by_month"],
+    ),
+    ("cases", lambda: _("Cases and outcomes"), ["cases_opened", "categories", "cases_closed", "results", "wages"]),
+    ("referrals", lambda: _("Referrals to partners"), ["referrals_kind", "referral_results", "answer_days"]),
+]
+
+
+@dataclass
+class ReportRequest:
+    period: Period
+    language: str = "en"
+    project: object | None = None  # cases.Project
+    offices: list = field(default_factory=list)  # accounts.Office
+    achievements: str = ""
+    challenges: str = ""
+    story: str = ""
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(
+            office_ids=tuple(sorted(office.pk for office in self.offices)),
+            project_id=self.project.pk if self.project else None,
+        )
+
+
+@dataclass
+class ReportFiles:
+    pdf: bytes
+    xlsx: bytes
+    tables: list[Table]
+    counting_seconds: float
+    pdf_seconds: float
+
+
+def count_tables(request: ReportRequest) -> list[Table]:
+    """The suppressed tables of the period, compared with the previous one, in the report's language."""
+    with translation.override(request.language):
+        current = count(request.scope, request.period)
+        previous = count(request.scope, request.period.previous())
+        return build_tables(current, previous)
+
+
+def _notes() -> list[str]:
+    return [
+        _(
+            "A client is counted as served when a case was opened or a consultation was given in the period; "
+            "as returning when they had a case opened before the period."
+        ),
+        _("Ages are reached in the last year of the period, from the year of birth."),
+        _("A case is counted as worked on when it was opened or had a consultation in the period."),
+        _("Referrals are counted from the day they were sent; days to answer run from sending to the first answer."),
+        _(
+            "To protect the people we serve, counts from 1 to %(n)s are shown as <%(m)s, and further cells are "
+            "hidden where a total would let the reader work a hidden count out. No name, code or note appears "
+            "in this report."
+        )
+        % {"n": THRESHOLD - 1, "m": THRESHOLD},
+    ]
+
+
+def build_context(request: ReportRequest, tables: list[Table], charts: list[dict]) -> dict:
+    by_key = {table.key: table for table in tables}
+    with translation.override(request.language):
+        project = request.project
+        groups, toc = [], []
+        narrative = [
+            {"title": title, "text": text}
+            for title, text in (
+                (_("Achievements"), request.achievements),
+                (_("Challenges"), request.challenges),
+                (_("A story from our work"), request.story),
+            )
+            if text.strip()
+        ]
+        if narrative:
+            toc.append({"anchor": "narrative", "title": _("Narrative")})
+        toc.append({"anchor": "key-figures", "title": _("Key figures")})
+        toc.append({"anchor": "charts", "title": _("Charts")})
+        for anchor, title, keys in GROUPS:
+            raw = [by_key[key] for key in keys if key in by_key]
+            groups.append(
+                {"anchor": anchor, "title": title(), "tables": [printable(t) for t in raw], "raw_tables": raw}
+            )
+            toc.append({"anchor": anchor, "title": title()})
+            toc += [{"anchor": f"table-{t.key}", "title": t.title, "sub": True} for t in raw]
+        toc.append({"anchor": "notes", "title": _("Notes")})
+        return {
+            "language": request.language,
+            "organisation": settings.ORGANISATION_NAME,
+            "title": _("Report to %(funder)s") % {"funder": project.funder} if project else _("Report on our work"),
+            "funder": project.funder if project else "",
+            "project_label": f"{project.name} ({project.code})" if project else _("All work"),
+            "period_label": request.period.label,
+            "period_start": request.period.start,
+            "period_end": request.period.end,
+            "previous_label": request.period.previous().label,
+            "offices_label": ", ".join(office.name for office in request.offices) or _("All offices"),
+            "generated_at": timezone.localtime(),
+            "narrative": narrative,
+            "key_figures": printable(by_key["key_figures"]),
+            "key_figures_table": by_key["key_figures"],
+            "charts": charts,
+            "groups": groups,
+            "toc": toc,
+            "notes": _notes(),
+        }
+
+
+def build_files(
+    request: ReportRequest, progress: Callable[[str, int], None] = lambda stage, percent: None
+) -> ReportFiles:
+    from reports.pdf import render_pdf  # WeasyPrint is heavy: import it only where a PDF is made
+    from reports.xlsx import render_xlsx
+
+    progress("counting", 5)
+    started = time.perf_counter()
+    tables = count_tables(request)
+    counting_seconds = time.perf_counter() - started
+    progress("charts", 40)
+    with translation.override(request.language):
+        charts = report_charts({table.key: table for table in tables})
+    context = build_context(request, tables, charts)
+    progress("pdf", 55)
+    started = time.perf_counter()
+    pdf = render_pdf(context)
+    pdf_seconds = time.perf_counter() - started
+    progress("xlsx", 90)
+    xlsx = render_xlsx(context)
+    return ReportFiles(pdf=pdf, xlsx=xlsx, tables=tables, counting_seconds=counting_seconds, pdf_seconds=pdf_seconds)

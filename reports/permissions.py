@@ -1,0 +1,23 @@
+"""Who may do what with reports. Views and templates ask the same functions."""
+
+from accounts.permissions import can_manage
+from reports.models import ReportJob, ReportState
+
+
+def can_use_reports(user) -> bool:
+    """Managers (who see every office) request reports; nobody else sees the section."""
+    return can_manage(user)
+
+
+def can_view_report(user, job: ReportJob) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return can_manage(user) or job.created_by_id == user.pk
+
+
+def can_download_report(user, job: ReportJob) -> bool:
+    return can_view_report(user, job) and job.has_files
+
+
+def can_retry_report(user, job: ReportJob) -> bool:
+    return can_view_report(user, job) and can_manage(user) and job.state == ReportState.FAILED

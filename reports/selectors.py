@@ -1,0 +1,22 @@
+"""Reads of report jobs, scoped to the user who asks."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from accounts.permissions import can_manage
+from reports.models import ReportJob
+
+
+def report_jobs_visible_to(user) -> QuerySet[ReportJob]:
+    """Managers see every report; anyone else only the ones they requested (none, in practice)."""
+    if not user.is_authenticated or not user.is_active:
+        return ReportJob.objects.none()
+    jobs = ReportJob.objects.select_related("project", "created_by").prefetch_related("offices")
+    return jobs if can_manage(user) else jobs.filter(created_by=user)
+
+
+def get_report_job_for(user, pk: int) -> ReportJob:
+    try:
+        return report_jobs_visible_to(user).get(pk=pk)
+    except ReportJob.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,202 @@
+"""Writes on report jobs: request, claim, progress, finish, fail, retry, expire."""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+import audit
+from reports.document import ReportRequest, build_files
+from reports.models import ReportJob, ReportStage, ReportState, report_file_path
+from reports.periods import Period
+
+logger = logging.getLogger(__name__)
+
+
+def _lease() -> dt.timedelta:
+    return dt.timedelta(seconds=settings.REPORT_LEASE_SECONDS)
+
+
+def _enqueue(job_id: int) -> None:
+    from reports.tasks import build_report
+
+    try:
+        build_report.delay(job_id)
+    except Exception:  # a broker that is down must not leave the manager staring at "waiting" forever
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            raise
+        logger.exception("Could not enqueue report job %s", job_id)
+        ReportJob.objects.filter(pk=job_id, state=ReportState.PENDING).update(
+            state=ReportState.FAILED,
+            error_message=_("The task queue could not be reached. Try again in a few minutes."),
+        )
+
+
+@transaction.atomic
+def report_request(
+    *,
+    actor,
+    period: Period,
+    language: str,
+    project=None,
+    offices=(),
+    achievements: str = "",
+    challenges: str = "",
+    story: str = "",
+) -> ReportJob:
+    job = ReportJob.objects.create(
+        created_by=actor,
+        period_start=period.start,
+        period_end=period.end,
+        language=language,
+        project=project,
+        achievements=achievements,
+        challenges=challenges,
+        story=story,
+    )
+    job.offices.set(offices)
+    audit.record_access(actor=actor, instance=job, what="report requested")
+    transaction.on_commit(lambda: _enqueue(job.pk))
+    return job
+
+
+@transaction.atomic
+def report_retry(*, job: ReportJob, actor) -> ReportJob:
+    updated = ReportJob.objects.filter(pk=job.pk, state=ReportState.FAILED).update(
+        state=ReportState.PENDING, stage=ReportStage.QUEUED, progress=0, error_message="", lease_until=None
+    )
+    if updated:
+        audit.record_access(actor=actor, instance=job, what="report retried")
+        transaction.on_commit(lambda: _enqueue(job.pk))
+    job.refresh_from_db()
+    return job
+
+
+def report_claim(*, job_id: int) -> int | None:
+    """Take the job for this worker; returns the attempt number, or None when someone else has it.
+
+    The conditional UPDATE is the lock: a redelivered message finds the row
+    running and leaves it alone, unless the lease of a dead worker ran out.
+    """
+    now = timezone.now()
+    claimed = (
+        ReportJob.objects.filter(pk=job_id)
+        .filter(Q(state=ReportState.PENDING) | Q(state=ReportState.RUNNING, lease_until__lt=now))
+        .update(
+            state=ReportState.RUNNING,
+            stage=ReportStage.COUNTING,
+            progress=1,
+            attempt=F("attempt") + 1,
+            lease_until=now + _lease(),
+            started_at=now,
+            error_message="",
+        )
+    )
+    if not claimed:
+        return None
+    return ReportJob.objects.values_list("attempt", flat=True).get(pk=job_id)
+
+
+def report_release(*, job_id: int, attempt: int) -> None:
+    """Give the job back to the queue after a transient error, so the retry can claim it."""
+    ReportJob.objects.filter(pk=job_id, attempt=attempt, state=ReportState.RUNNING).update(
+        state=ReportState.PENDING, stage=ReportStage.QUEUED, lease_until=None
+    )
+
+
+def report_fail(*, job_id: int, attempt: int, message: str) -> None:
+    ReportJob.objects.filter(pk=job_id, attempt=attempt, state=ReportState.RUNNING).update(
+        state=ReportState.FAILED, error_message=message[:300], finished_at=timezone.now(), lease_until=None
+    )
+
+
+def _request_of(job: ReportJob) -> ReportRequest:
+    return ReportRequest(
+        period=Period(job.period_start, job.period_end),
+        language=job.language,
+        project=job.project,
+        offices=list(job.offices.order_by("name")),
+        achievements=job.achievements,
+        challenges=job.challenges,
+        story=job.story,
+    )
+
+
+def _save(job: ReportJob, kind: str, content: bytes) -> str:
+    # A fixed name per job: a second attempt replaces the first one's file
+    # instead of leaving two reports behind.
+    storage = job.pdf.storage
+    name = report_file_path(job, f"report-{job.pk}.{kind}")
+    if storage.exists(name):
+        storage.delete(name)
+    return storage.save(name, ContentFile(content))
+
+
+def report_generate(*, job_id: int, attempt: int) -> bool:
+    """Build the files of a claimed job; False when a newer attempt took the job meanwhile."""
+    job = ReportJob.objects.select_related("project", "created_by").get(pk=job_id)
+
+    def progress(stage: str, percent: int) -> None:
+        ReportJob.objects.filter(pk=job_id, attempt=attempt, state=ReportState.RUNNING).update(
+            stage=stage, progress=percent, lease_until=timezone.now() + _lease()
+        )
+
+    files = build_files(_request_of(job), progress)
+    pdf_name, xlsx_name = _save(job, "pdf", files.pdf), _save(job, "xlsx", files.xlsx)
+    now = timezone.now()
+    with transaction.atomic():
+        finished = ReportJob.objects.filter(pk=job_id, attempt=attempt, state=ReportState.RUNNING).update(
+            state=ReportState.DONE,
+            stage=ReportStage.FINISHED,
+            progress=100,
+            pdf=pdf_name,
+            xlsx=xlsx_name,
+            finished_at=now,
+            lease_until=None,
+            expires_at=now + dt.timedelta(days=settings.REPORT_FILE_TTL_DAYS),
+            counting_seconds=files.counting_seconds,
+            pdf_seconds=files.pdf_seconds,
+        )
+        if finished:
+            transaction.on_commit(lambda: report_notify(job_id=job_id))
+    return bool(finished)
+
+
+def report_notify(*, job_id: int) -> None:
+    """E-mail the manager who asked that the report is ready (the link, never the figures)."""
+    job = ReportJob.objects.select_related("created_by").get(pk=job_id)
+    user = job.created_by
+    if not user.email:
+        return
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        link = settings.SITE_URL.rstrip("/") + reverse("reports:detail", args=[job.pk])
+        subject = _("Your report for %(period)s is ready") % {"period": _request_of(job).period.label}
+        body = _(
+            "The report you requested is ready. Download the PDF and the spreadsheet here:\n%(link)s\n\n"
+            "The files are deleted after %(days)s days."
+        ) % {"link": link, "days": settings.REPORT_FILE_TTL_DAYS}
+    try:
+        send_mail(subject, body, None, [user.email])
+    except OSError:
+        logger.warning("Could not send the report-ready e-mail for job %s", job_id)
+
+
+def report_expire_files(*, now: dt.datetime | None = None) -> int:
+    """Delete the files of reports past their expiry date; the rows stay as the history."""
+    now = now or timezone.now()
+    expired = ReportJob.objects.filter(files_deleted=False, expires_at__lt=now)
+    count = 0
+    for job in expired.only("pk", "pdf", "xlsx").iterator():
+        for field in (job.pdf, job.xlsx):
+            if field.name and field.storage.exists(field.name):
+                field.storage.delete(field.name)
+        ReportJob.objects.filter(pk=job.pk).update(files_deleted=True, pdf="", xlsx="")
+        count += 1
+    return count

@@ -1,0 +1,66 @@
+"""The job's life: claimed once, fenced against a stale worker, failed with a message, expired."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from reports import services
+from reports.models import ReportJob, ReportState
+from reports.tasks import build_report
+from tests.reports.factories import ReportJobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_a_job_is_claimed_only_once(manager):
+    job = ReportJobFactory(created_by=manager)
+    assert services.report_claim(job_id=job.pk) == 1
+    assert services.report_claim(job_id=job.pk) is None  # the redelivered message finds it running
+    job.refresh_from_db()
+    assert (job.state, job.stage) == (ReportState.RUNNING, "counting")
+
+
+def test_a_dead_workers_job_is_taken_again_and_the_stale_worker_cannot_finish_it(manager, tmp_path):
+    job = ReportJobFactory(created_by=manager)
+    first = services.report_claim(job_id=job.pk)
+    ReportJob.objects.filter(pk=job.pk).update(lease_until=timezone.now() - dt.timedelta(seconds=1))
+    second = services.report_claim(job_id=job.pk)
+    assert (first, second) == (1, 2)
+
+    assert services.report_generate(job_id=job.pk, attempt=second) is True
+    # The first worker was only slow, not dead: its result is refused and it
+    # wrote over the same file names, so there is still one PDF and one XLSX.
+    assert services.report_generate(job_id=job.pk, attempt=first) is False
+    job.refresh_from_db()
+    assert job.state == ReportState.DONE
+    assert job.attempt == 2
+    assert sorted(p.name for p in (tmp_path / "reports" / str(job.pk)).iterdir()) == [
+        f"report-{job.pk}.pdf",
+        f"report-{job.pk}.xlsx",
+    ]
+
+
+def test_the_task_marks_a_broken_job_failed_with_a_clear_message(manager):
+    job = ReportJobFactory(created_by=manager, period_start=dt.date(2026, 7, 1), period_end=dt.date(2026, 9, 30))
+    ReportJob.objects.filter(pk=job.pk).update(period_end=dt.date(2026, 6, 1))  # ends before it starts
+    assert build_report.apply(args=[job.pk]).get() == "failed"
+    job.refresh_from_db()
+    assert job.state == ReportState.FAILED
+    assert "could not be generated" in job.error_message
+
+
+def test_retry_puts_only_a_failed_job_back_in_the_queue(manager, django_capture_on_commit_callbacks):
+    done = ReportJobFactory(created_by=manager, state=ReportState.DONE)
+    services.report_retry(job=done, actor=manager)
+    assert ReportJob.objects.get(pk=done.pk).state == ReportState.DONE
+    failed = ReportJobFactory(created_by=manager, state=ReportState.FAILED, error_message="boom")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.report_retry(job=failed, actor=manager)
+    failed.refresh_from_db()
+    assert (failed.state, failed.error_message, len(callbacks)) == (ReportState.PENDING, "", 1)
