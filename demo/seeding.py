@@ -14,6 +14,7 @@ SEEDERS = [
     "accounts.demo.seed",
     "clients.demo.seed",
     "cases.demo.seed",
+    "memorandum.demo.seed",
 ]
 
 

@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class MemorandumConfig(AppConfig):
     name = "memorandum"
     verbose_name = _("Memorandum")
+
+    def ready(self) -> None:
+        import audit
+        from cases import timeline
+        from memorandum.models import Commitment, Memorandum, Partner, PartnerContact, Referral, Signatory
+        from memorandum.timeline import referral_items
+
+        audit.register(Partner, m2m=["categories"])
+        audit.register(PartnerContact)
+        audit.register(Memorandum)
+        audit.register(Signatory)
+        audit.register(Commitment)
+        # The letter file and the reminder stamp are bookkeeping, not changes of the referral.
+        audit.register(Referral, m2m=["categories"], exclude=["letter", "letter_is_final", "reminded_at"])
+        timeline.register_provider(referral_items)

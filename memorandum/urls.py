@@ -1,3 +1,17 @@
+from django.urls import path
+
+from memorandum import views
+
 app_name = "memorandum"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("documents/<int:pk>/", views.memorandum_document, name="document"),
+    path("referrals/", views.board, name="referral-board"),
+    path("referrals/new/", views.referral_new, name="referral-new"),
+    path("referrals/<int:pk>/", views.referral_detail, name="referral-detail"),
+    path("referrals/<int:pk>/send/", views.referral_send, name="referral-send"),
+    path("referrals/<int:pk>/resend/", views.referral_resend, name="referral-resend"),
+    path("referrals/<int:pk>/letter.pdf", views.referral_letter, name="referral-letter"),
+    path("referrals/<int:pk>/<slug:action>/", views.referral_transition, name="referral-transition"),
+]

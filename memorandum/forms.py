@@ -1,0 +1,77 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import ProblemCategory
+from memorandum.models import MINIMAL_SHARED_DATA, LetterLanguage, Partner, SharedData
+
+
+class PartnerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Partner) -> str:
+        return f"{obj.name} · {obj.get_kind_display()}"
+
+
+def active_partners():
+    return Partner.objects.filter(is_active=True).order_by("kind", "name_ru")
+
+
+class ReferralForm(forms.Form):
+    partner = PartnerChoiceField(label=_("Partner"), queryset=Partner.objects.none())
+    request = forms.CharField(
+        label=_("Request to the partner"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text=_("What you ask the partner to do. It is printed in the letter."),
+    )
+    client_needs = forms.CharField(
+        label=_("What the client needs"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )
+    categories = forms.ModelMultipleChoiceField(
+        label=_("Problem categories"),
+        queryset=ProblemCategory.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    shared_data = forms.MultipleChoiceField(
+        label=_("Data to share besides the client code"),
+        choices=SharedData.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        initial=[str(item) for item in MINIMAL_SHARED_DATA],
+        help_text=_("Add the name, date of birth or contacts only when the partner cannot help without them."),
+    )
+    language = forms.ChoiceField(label=_("Letter language"), choices=LetterLanguage.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = active_partners()
+        self.fields["categories"].queryset = ProblemCategory.objects.filter(is_active=True)
+
+
+class SendForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    consent_override_reason = forms.CharField(
+        label=_("Reason to send without the client's consent (managers only)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )
+
+
+class TransitionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=4000, required=False)
+
+
+class ResendForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    partner = PartnerChoiceField(label=_("Send to another partner"), queryset=Partner.objects.none())
+    consent_override_reason = forms.CharField(
+        label=_("Reason to send without the client's consent (managers only)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args, exclude_partner_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = active_partners().exclude(pk=exclude_partner_id)

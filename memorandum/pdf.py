@@ -1,0 +1,137 @@
+"""The referral letter: HTML from a template, made into a PDF by WeasyPrint.
+
+Letters are official documents in Russian or Kazakh, so each language has its
+own template (``memorandum/letter/<language>.html``) written in that language
+instead of going through gettext. WeasyPrint never touches the network: the
+fetcher below serves only our own static files and refuses everything else.
+"""
+
+import mimetypes
+from datetime import date
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from memorandum.models import Referral, SharedData
+
+# Relative URLs in letters resolve against this made-up origin; only its
+# static path is served, from the files on disk.
+LETTER_BASE_URL = "https://letter.ariptes.invalid/"
+STATIC_PREFIX = LETTER_BASE_URL + settings.STATIC_URL.lstrip("/")
+
+
+class LocalStaticFetcher(URLFetcher):
+    """Serves /static/ files from disk; any other URL (http, file, data) is refused."""
+
+    def fetch(self, url, headers=None):
+        if not url.startswith(STATIC_PREFIX):
+            raise ValueError("Letters may only use local static files.")
+        relative = url[len(STATIC_PREFIX) :].split("?")[0].split("#")[0]
+        if ".." in relative.split("/"):
+            raise ValueError("Letters may only use local static files.")
+        path = finders.find(relative)
+        if not path:
+            raise ValueError("Static file not found.")
+        with open(path, "rb") as handle:
+            body = handle.read()
+        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+
+
+# Words the letter prints for choices, per letter language (not UI strings).
+LABELS = {
+    "ru": {
+        "sex": {"female": "женский", "male": "мужской"},
+        "age_unknown": "не указан",
+        "age_under": "до 18 лет",
+        "age_over": "55 лет и старше",
+        "age_range": "{low}–{high} лет",
+    },
+    "kk": {
+        "sex": {"female": "әйел", "male": "ер"},
+        "age_unknown": "көрсетілмеген",
+        "age_under": "18 жасқа дейін",
+        "age_over": "55 жас және одан үлкен",
+        "age_range": "{low}–{high} жас",
+    },
+}
+AGE_BANDS = [(18, 24), (25, 34), (35, 44), (45, 54)]
+
+
+def age_group(birth_year: int | None, language: str, *, today: date | None = None) -> str:
+    labels = LABELS[language]
+    if not birth_year:
+        return labels["age_unknown"]
+    age = (today or timezone.localdate()).year - birth_year
+    if age < 18:
+        return labels["age_under"]
+    for low, high in AGE_BANDS:
+        if low <= age <= high:
+            return labels["age_range"].format(low=low, high=high)
+    return labels["age_over"]
+
+
+def client_lines(referral: Referral) -> list[tuple[str, str]]:
+    """The (field, value) pairs the partner may read: the code always, the rest only when chosen.
+
+    Nothing from consultations (least of all psychological notes) is ever read here.
+    """
+    language = referral.language
+    client = referral.case.client
+    labels = LABELS[language]
+    kk = language == "kk"
+    lines = [("Клиент коды" if kk else "Код клиента", client.code)]
+    if referral.shares(SharedData.NAME):
+        lines.append(("Аты-жөні" if kk else "ФИО", client.full_name))
+    if referral.shares(SharedData.SEX) and client.sex:
+        lines.append(("Жынысы" if kk else "Пол", labels["sex"].get(client.sex, client.sex)))
+    if referral.shares(SharedData.BIRTH_DATE) and client.birth_date:
+        lines.append(("Туған күні" if kk else "Дата рождения", client.birth_date.strftime("%d.%m.%Y")))
+    elif referral.shares(SharedData.AGE_GROUP):
+        lines.append(("Жас тобы" if kk else "Возрастная группа", age_group(client.birth_year, language)))
+    if referral.shares(SharedData.CITIZENSHIP) and client.citizenship_id:
+        citizenship = client.citizenship
+        lines.append(("Азаматтығы" if kk else "Гражданство", getattr(citizenship, f"name_{language}")))
+    if referral.shares(SharedData.CONTACTS):
+        contacts = client_contacts(client)
+        if contacts:
+            lines.append(("Байланыс" if kk else "Контакты", contacts))
+    return lines
+
+
+def client_contacts(client) -> str:
+    values = [phone.number for phone in client.phones.all()]
+    if client.messenger:
+        values.append(client.get_messenger_display())
+    return ", ".join(values)
+
+
+def letter_context(referral: Referral) -> dict:
+    language = referral.language
+    categories = [getattr(c, f"name_{language}") for c in referral.categories.all()]
+    office = referral.case.office
+    return {
+        "referral": referral,
+        "office": office,
+        "organisation": settings.ORGANISATION_NAME,
+        "partner_name": referral.partner.name_in(language),
+        "letter_date": timezone.localdate(referral.sent_at) if referral.sent_at else None,
+        "client_lines": client_lines(referral),
+        "categories": categories if referral.shares(SharedData.PROBLEM) else [],
+        "signer": referral.sent_by or referral.created_by,
+        "is_draft": referral.sent_at is None,
+    }
+
+
+def render_letter_html(referral: Referral) -> str:
+    with translation.override(referral.language):
+        return render_to_string(f"memorandum/letter/{referral.language}.html", letter_context(referral))
+
+
+def render_letter(referral: Referral) -> bytes:
+    html = render_letter_html(referral)
+    return HTML(string=html, base_url=LETTER_BASE_URL, url_fetcher=LocalStaticFetcher()).write_pdf()

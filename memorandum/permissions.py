@@ -1,0 +1,42 @@
+"""Who may do what with partners and referrals.
+
+Seeing a referral follows seeing its case (``selectors.referrals_visible_to``);
+these functions decide the actions on a referral the user can already see.
+Views and templates ask the same functions.
+"""
+
+from accounts.permissions import can_coordinate, can_manage, works_in_office
+from memorandum.models import Referral, ReferralState
+
+
+def can_start_referral(user, case) -> bool:
+    """Coordinators refer cases; caseworkers only where their office allows it (pending approval)."""
+    if not works_in_office(user, case.office_id):
+        return False
+    if can_coordinate(user):
+        return True
+    office = getattr(user, "office", None)
+    return bool(user.is_caseworker and office is not None and office.allows_caseworker_referrals)
+
+
+def can_send_referral(user, referral: Referral) -> bool:
+    return can_coordinate(user) and works_in_office(user, referral.case.office_id)
+
+
+def can_record_answer(user, referral: Referral) -> bool:
+    """Acknowledgement, acceptance, refusal, completion, closing: the coordinator's work."""
+    return can_coordinate(user) and works_in_office(user, referral.case.office_id)
+
+
+def can_withdraw_referral(user, referral: Referral) -> bool:
+    if can_record_answer(user, referral):
+        return True
+    return referral.state == ReferralState.DRAFT and referral.created_by_id == user.pk
+
+
+def can_override_consent(user) -> bool:
+    return can_manage(user)
+
+
+def can_see_referral_board(user) -> bool:
+    return can_coordinate(user)

@@ -1,0 +1,57 @@
+"""Reminding coordinators of overdue referrals, once each."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import Role, User
+from memorandum.models import AWAITING_ANSWER_STATES, Referral
+
+
+def reminder_recipients(referral: Referral) -> list[User]:
+    """Whoever sent it, if still active; otherwise the coordinators of the case's office."""
+    sender = referral.sent_by
+    if sender is not None and sender.is_active and sender.email:
+        return [sender]
+    return list(
+        User.objects.filter(office_id=referral.case.office_id, role=Role.COORDINATOR, is_active=True).exclude(email="")
+    )
+
+
+def _send(referral: Referral, recipients: list[User]) -> None:
+    url = settings.SITE_URL.rstrip("/") + reverse("memorandum:referral-detail", args=[referral.pk])
+    for user in recipients:
+        # Only the reference, the partner and a link: no client data in mail.
+        with translation.override(user.language):
+            context = {"referral": referral, "url": url, "partner": referral.partner.name}
+            subject = render_to_string("memorandum/email/overdue_subject.txt", context).strip()
+            body = render_to_string("memorandum/email/overdue_body.txt", context)
+        send_mail(subject, body, None, [user.email])
+
+
+def referrals_remind_overdue(*, today=None) -> int:
+    """Remind about each referral past its due date, claimed with a conditional UPDATE so it goes once.
+
+    A redelivered or concurrent task finds ``reminded_at`` already set and skips it;
+    if sending fails the claim rolls back and the next run tries again.
+    """
+    today = today or timezone.localdate()
+    overdue = (
+        Referral.objects.filter(state__in=AWAITING_ANSWER_STATES, due_on__lt=today, reminded_at__isnull=True)
+        .select_related("partner", "sent_by", "case")
+        .order_by("due_on", "pk")
+    )
+    sent = 0
+    for referral in overdue:
+        with transaction.atomic():
+            claimed = Referral.objects.filter(pk=referral.pk, reminded_at__isnull=True).update(
+                reminded_at=timezone.now()
+            )
+            if not claimed:
+                continue
+            _send(referral, reminder_recipients(referral))
+        sent += 1
+    return sent

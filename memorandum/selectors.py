@@ -1,0 +1,170 @@
+"""Reads of memorandum data. Every read of referrals starts from ``referrals_visible_to``."""
+
+from dataclasses import dataclass
+
+from django.db.models import Case as When_
+from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+from django.utils import timezone
+
+from cases.selectors import cases_visible_to
+from memorandum.models import (
+    AWAITING_ANSWER_STATES,
+    Commitment,
+    Memorandum,
+    Partner,
+    PartnerContact,
+    Referral,
+    ReferralState,
+    Signatory,
+)
+
+
+def referrals_visible_to(user) -> QuerySet[Referral]:
+    """A referral is visible exactly when its case is."""
+    if not user.is_authenticated:
+        return Referral.objects.none()
+    return Referral.objects.filter(case__in=cases_visible_to(user).values("pk"))
+
+
+def get_referral_for(user, pk) -> Referral:
+    try:
+        return (
+            referrals_visible_to(user)
+            .select_related(
+                "case__client__citizenship",
+                "case__office",
+                "partner",
+                "created_by",
+                "sent_by",
+                "consent_override_by",
+                "resent_from",
+            )
+            .get(pk=pk)
+        )
+    except (Referral.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def with_overdue(queryset: QuerySet[Referral]) -> QuerySet[Referral]:
+    today = timezone.localdate()
+    return queryset.annotate(
+        overdue=When_(
+            When(state__in=AWAITING_ANSWER_STATES, due_on__lt=today, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+
+
+# The board lists states in the order a coordinator works through them.
+BOARD_STATE_ORDER = [
+    ReferralState.SENT,
+    ReferralState.ACKNOWLEDGED,
+    ReferralState.ACCEPTED,
+    ReferralState.DRAFT,
+    ReferralState.DECLINED,
+    ReferralState.COMPLETED,
+    ReferralState.CLOSED_NO_ANSWER,
+    ReferralState.WITHDRAWN,
+]
+BOARD_DEFAULT_STATES = [ReferralState.SENT, ReferralState.ACKNOWLEDGED, ReferralState.ACCEPTED, ReferralState.DRAFT]
+
+
+def board_referrals(user, *, states: list[str]) -> QuerySet[Referral]:
+    """Overdue first, then by state in working order, then by due date."""
+    state_rank = When_(
+        *[When(state=state, then=Value(rank)) for rank, state in enumerate(BOARD_STATE_ORDER)],
+        output_field=IntegerField(),
+    )
+    return (
+        with_overdue(referrals_visible_to(user).filter(state__in=states))
+        .annotate(state_rank=state_rank)
+        .select_related("case__client", "partner", "created_by")
+        .order_by("-overdue", "state_rank", F("due_on").asc(nulls_last=True), "-created_at")
+    )
+
+
+def board_counts(user) -> dict[str, int]:
+    rows = referrals_visible_to(user).values("state").annotate(n=Count("id")).order_by()
+    counts = {row["state"]: row["n"] for row in rows}
+    return {state: counts.get(state, 0) for state in BOARD_STATE_ORDER}
+
+
+def referrals_of_case(case) -> list[Referral]:
+    """All referrals of one case, with their partners, in one query (for the case timeline)."""
+    return list(Referral.objects.filter(case=case).select_related("partner").order_by("created_at"))
+
+
+@dataclass
+class PartnerFigures:
+    referred: int = 0
+    accepted: int = 0
+    completed: int = 0
+    median_days: float | None = None
+
+
+def partner_figures() -> dict[int, PartnerFigures]:
+    """Per partner: referrals sent, accepted (incl. later completed), completed, median days to answer.
+
+    Aggregates over every office: counts of referrals single out no client. Two
+    queries whatever the data: one grouped count, one that finds the middle
+    answer times with window functions (the same SQL on SQLite and PostgreSQL,
+    which has no MEDIAN aggregate in common).
+    """
+    counts = (
+        Referral.objects.filter(sent_at__isnull=False)
+        .values("partner_id")
+        .annotate(
+            referred=Count("id"),
+            accepted=Count("id", filter=Q(state__in=[ReferralState.ACCEPTED, ReferralState.COMPLETED])),
+            completed=Count("id", filter=Q(state=ReferralState.COMPLETED)),
+        )
+        .order_by()
+    )
+    figures = {row["partner_id"]: PartnerFigures(row["referred"], row["accepted"], row["completed"]) for row in counts}
+    # The middle row (odd count) or the two middle rows (even count) of each
+    # partner's answer times: 2 * position lies between n and n + 2.
+    middle = (
+        Referral.objects.filter(answer_days__isnull=False)
+        .annotate(
+            position=Window(RowNumber(), partition_by=[F("partner_id")], order_by=[F("answer_days"), F("id")]),
+            total=Window(Count("id"), partition_by=[F("partner_id")]),
+        )
+        .annotate(double_position=F("position") * 2, total_plus_two=F("total") + 2)
+        .filter(double_position__gte=F("total"), double_position__lte=F("total_plus_two"))
+        .values_list("partner_id", "answer_days")
+    )
+    middles: dict[int, list[int]] = {}
+    for partner_id, days in middle:
+        middles.setdefault(partner_id, []).append(days)
+    for partner_id, values in middles.items():
+        figures.setdefault(partner_id, PartnerFigures()).median_days = sum(values) / len(values)
+    return figures
+
+
+def memorandum_page_data() -> dict:
+    """Everything /memorandum/ shows, in a fixed number of queries."""
+    memoranda = list(
+        Memorandum.objects.prefetch_related(
+            Prefetch(
+                "signatories",
+                queryset=Signatory.objects.select_related("partner").prefetch_related(
+                    Prefetch("commitments", queryset=Commitment.objects.order_by("ordering", "id"))
+                ),
+            )
+        )
+    )
+    partners = list(
+        Partner.objects.filter(is_active=True)
+        .select_related("region")
+        .prefetch_related(
+            "categories",
+            Prefetch("contacts", queryset=PartnerContact.objects.filter(is_active=True)),
+        )
+    )
+    figures = partner_figures()
+    for partner in partners:
+        partner.figures = figures.get(partner.pk, PartnerFigures())
+    return {"memoranda": memoranda, "partners": partners}

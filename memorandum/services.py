@@ -1,0 +1,369 @@
+"""Every change to a referral goes through these functions.
+
+Each one is atomic, checks the state machine (``models.TRANSITIONS``) on a
+locked row, writes a dated and attributed ``ReferralEvent`` and bumps the
+referral's version. Views, the demo and tasks all call them.
+"""
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.models import Case
+from cases.services import case_change_status
+from clients.services import consent_allows
+from memorandum import permissions
+from memorandum.models import (
+    MINIMAL_SHARED_DATA,
+    OPEN_STATES,
+    Partner,
+    Referral,
+    ReferralEvent,
+    ReferralState,
+    SharedData,
+)
+
+CASE_WAITING = "waiting"
+CASE_IN_PROGRESS = "in_progress"
+CASE_CLOSED = "closed"
+
+
+class ReferralRefused(ValidationError):
+    """The action is not allowed now; the message says why, in the user's language."""
+
+
+class NotAllowed(ReferralRefused):
+    """The user's role does not allow this action on this referral."""
+
+
+class ConsentMissing(ReferralRefused):
+    """The client's consent does not cover this partner and no manager override was given."""
+
+
+def consent_scopes_needed(partner: Partner) -> list[str]:
+    scopes = ["share_partners"]
+    if partner.is_law_enforcement:
+        scopes.append("share_law_enforcement")
+    return scopes
+
+
+def consent_missing_scopes(referral: Referral) -> list[str]:
+    client = referral.case.client
+    return [scope for scope in consent_scopes_needed(referral.partner) if not consent_allows(client, scope)]
+
+
+def _clean_shared_data(shared_data: Iterable[str] | None) -> list[str]:
+    if shared_data is None:
+        return [str(item) for item in MINIMAL_SHARED_DATA]
+    allowed = set(SharedData.values)
+    unknown = [item for item in shared_data if item not in allowed]
+    if unknown:
+        raise ReferralRefused(_("Unknown data to share: %(items)s.") % {"items": ", ".join(unknown)})
+    # Keep the choices' order so letters always list data the same way.
+    return [value for value in SharedData.values if value in set(shared_data)]
+
+
+def _lock(referral: Referral) -> Referral:
+    return (
+        Referral.objects.select_for_update().select_related("case__client", "partner", "created_by").get(pk=referral.pk)
+    )
+
+
+def _check_version(referral: Referral, expected_version: int | None) -> None:
+    if expected_version is not None and expected_version != referral.version:
+        raise ReferralRefused(
+            _("Someone else changed this referral meanwhile (it is now “%(state)s”). Reload the page and try again.")
+            % {"state": referral.get_state_display()}
+        )
+
+
+def _ensure_allowed(referral: Referral, to_state: str) -> None:
+    if not referral.allows(to_state):
+        raise ReferralRefused(
+            _("A referral that is “%(current)s” cannot become “%(target)s”.")
+            % {"current": referral.get_state_display(), "target": ReferralState(to_state).label},
+            code="illegal_transition",
+        )
+
+
+def _move(referral: Referral, to_state: str, *, actor, note: str = "") -> Referral:
+    _ensure_allowed(referral, to_state)
+    event = ReferralEvent(referral=referral, from_state=referral.state, to_state=to_state, actor=actor, note=note)
+    referral.state = to_state
+    referral.version += 1
+    referral.save()
+    event.save()
+    return referral
+
+
+def _sync_case_status(referral: Referral, *, actor) -> None:
+    """The case waits while any of its referrals is open, and resumes when none is."""
+    case = Case.objects.select_for_update().get(pk=referral.case_id)
+    if case.status == CASE_CLOSED:
+        return
+    has_open = Referral.objects.filter(case_id=case.pk, state__in=OPEN_STATES).exists()
+    if has_open and case.status != CASE_WAITING:
+        case_change_status(
+            case=case,
+            status=CASE_WAITING,
+            actor=actor,
+            reason=_("Referral %(reference)s sent to a partner") % {"reference": referral.reference},
+        )
+    elif not has_open and case.status == CASE_WAITING:
+        case_change_status(
+            case=case,
+            status=CASE_IN_PROGRESS,
+            actor=actor,
+            reason=_("Referral %(reference)s is closed") % {"reference": referral.reference},
+        )
+
+
+@transaction.atomic
+def referral_create(
+    *,
+    case: Case,
+    partner: Partner,
+    actor,
+    request: str,
+    client_needs: str = "",
+    categories: Iterable = (),
+    shared_data: Iterable[str] | None = None,
+    language: str = "ru",
+    resent_from: Referral | None = None,
+) -> Referral:
+    """A draft referral; a coordinator's draft is sent next, a caseworker's waits for approval."""
+    if not permissions.can_start_referral(actor, case):
+        raise NotAllowed(_("You may not refer cases of this office."))
+    if case.status == CASE_CLOSED:
+        raise ReferralRefused(_("The case is closed: reopen it before referring it."))
+    if not partner.is_active:
+        raise ReferralRefused(_("This partner is no longer active."))
+    if not request.strip():
+        raise ReferralRefused(_("Write what you ask the partner to do."))
+    referral = Referral.objects.create(
+        case=case,
+        partner=partner,
+        request=request.strip(),
+        client_needs=client_needs.strip(),
+        shared_data=_clean_shared_data(shared_data),
+        language=language,
+        created_by=actor,
+        resent_from=resent_from,
+    )
+    # The id makes the number unique without a counter table or a race.
+    referral.reference = f"{case.office.code}-{referral.created_at:%Y}-R{referral.pk:05d}"
+    referral.save(update_fields=["reference"])
+    referral.categories.set(categories)
+    ReferralEvent.objects.create(referral=referral, to_state=ReferralState.DRAFT, actor=actor)
+    return referral
+
+
+@transaction.atomic
+def referral_send(
+    *, referral: Referral, actor, consent_override_reason: str = "", expected_version: int | None = None
+) -> Referral:
+    """Send a draft (for a caseworker's draft this is the coordinator's approval).
+
+    The client's consent must cover the partner (law enforcement needs its own
+    scope); a manager may send anyway with a written reason, kept on the referral.
+    """
+    referral = _lock(referral)
+    _check_version(referral, expected_version)
+    if not permissions.can_send_referral(actor, referral):
+        raise NotAllowed(_("Only a coordinator or a manager may send referrals."))
+    _ensure_allowed(referral, ReferralState.SENT)
+    missing = consent_missing_scopes(referral)
+    note = ""
+    if missing:
+        reason = consent_override_reason.strip()
+        if not reason or not permissions.can_override_consent(actor):
+            raise ConsentMissing(
+                _(
+                    "The client's consent does not cover sharing with this partner. "
+                    "Record the client's consent first, or ask a manager to send it with a written reason."
+                ),
+                code="consent",
+            )
+        referral.consent_override_reason = reason
+        referral.consent_override_by = actor
+        note = _("Sent without the client's consent (%(scopes)s): %(reason)s") % {
+            "scopes": ", ".join(missing),
+            "reason": reason,
+        }
+    now = timezone.now()
+    referral.sent_at = now
+    referral.sent_by = actor
+    referral.due_on = timezone.localdate(now) + timedelta(days=referral.partner.response_days)
+    _move(referral, ReferralState.SENT, actor=actor, note=note)
+    _sync_case_status(referral, actor=actor)
+    return referral
+
+
+def _record_answer(referral: Referral) -> None:
+    if referral.answered_at is None:
+        referral.answered_at = timezone.now()
+        sent_on = timezone.localdate(referral.sent_at)
+        referral.answer_days = max((timezone.localdate(referral.answered_at) - sent_on).days, 0)
+
+
+def _coordinated_move(
+    referral: Referral, to_state: str, *, actor, note: str = "", expected_version: int | None, prepare=None
+) -> Referral:
+    referral = _lock(referral)
+    _check_version(referral, expected_version)
+    if not permissions.can_record_answer(actor, referral):
+        raise NotAllowed(_("Only a coordinator or a manager may record a partner's answer."))
+    _ensure_allowed(referral, to_state)
+    if prepare is not None:
+        prepare(referral)
+    _move(referral, to_state, actor=actor, note=note)
+    _sync_case_status(referral, actor=actor)
+    return referral
+
+
+@transaction.atomic
+def referral_acknowledge(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+    return _coordinated_move(
+        referral,
+        ReferralState.ACKNOWLEDGED,
+        actor=actor,
+        note=note,
+        expected_version=expected_version,
+        prepare=_record_answer,
+    )
+
+
+@transaction.atomic
+def referral_accept(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+    return _coordinated_move(
+        referral,
+        ReferralState.ACCEPTED,
+        actor=actor,
+        note=note,
+        expected_version=expected_version,
+        prepare=_record_answer,
+    )
+
+
+@transaction.atomic
+def referral_decline(*, referral: Referral, actor, reason: str, expected_version: int | None = None):
+    if not reason.strip():
+        raise ReferralRefused(_("Write the partner's reason for declining."))
+
+    def prepare(locked: Referral) -> None:
+        _record_answer(locked)
+        locked.decline_reason = reason.strip()
+        locked.closed_at = timezone.now()
+
+    return _coordinated_move(
+        referral,
+        ReferralState.DECLINED,
+        actor=actor,
+        note=reason.strip(),
+        expected_version=expected_version,
+        prepare=prepare,
+    )
+
+
+@transaction.atomic
+def referral_complete(*, referral: Referral, actor, result: str, expected_version: int | None = None):
+    if not result.strip():
+        raise ReferralRefused(_("Write what the partner did for the client."))
+
+    def prepare(locked: Referral) -> None:
+        locked.result = result.strip()
+        locked.completed_at = locked.closed_at = timezone.now()
+
+    return _coordinated_move(
+        referral,
+        ReferralState.COMPLETED,
+        actor=actor,
+        note=result.strip(),
+        expected_version=expected_version,
+        prepare=prepare,
+    )
+
+
+@transaction.atomic
+def referral_close_no_answer(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+    def prepare(locked: Referral) -> None:
+        locked.closing_note = note.strip()
+        locked.closed_at = timezone.now()
+
+    return _coordinated_move(
+        referral,
+        ReferralState.CLOSED_NO_ANSWER,
+        actor=actor,
+        note=note.strip(),
+        expected_version=expected_version,
+        prepare=prepare,
+    )
+
+
+@transaction.atomic
+def referral_withdraw(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+    referral = _lock(referral)
+    _check_version(referral, expected_version)
+    if not permissions.can_withdraw_referral(actor, referral):
+        raise NotAllowed(_("You may not withdraw this referral."))
+    _ensure_allowed(referral, ReferralState.WITHDRAWN)
+    referral.closing_note = note.strip()
+    referral.closed_at = timezone.now()
+    _move(referral, ReferralState.WITHDRAWN, actor=actor, note=note.strip())
+    _sync_case_status(referral, actor=actor)
+    return referral
+
+
+@transaction.atomic
+def referral_resend(
+    *,
+    referral: Referral,
+    partner: Partner,
+    actor,
+    consent_override_reason: str = "",
+    expected_version: int | None = None,
+) -> Referral:
+    """One step after a refusal: the same request, as a new referral to another partner, sent."""
+    original = _lock(referral)
+    _check_version(original, expected_version)
+    if original.state != ReferralState.DECLINED:
+        raise ReferralRefused(_("Only a declined referral can be sent to another partner."))
+    if partner.pk == original.partner_id:
+        raise ReferralRefused(_("Choose another partner: this one declined."))
+    new = referral_create(
+        case=original.case,
+        partner=partner,
+        actor=actor,
+        request=original.request,
+        client_needs=original.client_needs,
+        categories=list(original.categories.all()),
+        shared_data=original.shared_data,
+        language=original.language,
+        resent_from=original,
+    )
+    return referral_send(referral=new, actor=actor, consent_override_reason=consent_override_reason)
+
+
+@transaction.atomic
+def referral_letter(*, referral: Referral) -> Referral:
+    """The letter PDF, made on first request and kept; a draft's preview is remade once it is sent."""
+    from memorandum.pdf import render_letter
+
+    referral = _lock(referral)
+    final = referral.state != ReferralState.DRAFT
+    if referral.letter and (referral.letter_is_final or not final):
+        return referral
+    old_name = referral.letter.name if referral.letter else ""
+    pdf = render_letter(referral)
+    referral.letter.save(f"{referral.reference}.pdf", ContentFile(pdf), save=False)
+    # Not a change of the referral: no version bump, no audit entry.
+    Referral.objects.filter(pk=referral.pk).update(letter=referral.letter.name, letter_is_final=final)
+    referral.letter_is_final = final
+    if old_name and old_name != referral.letter.name:
+        transaction.on_commit(lambda: referral.letter.storage.delete(old_name))
+    return referral

@@ -1,0 +1,66 @@
+"""The coordinator hears about each overdue referral once."""
+
+from datetime import timedelta
+
+from django.core import mail
+from django.utils import timezone
+
+from memorandum.models import Referral, ReferralState
+from memorandum.reminders import referrals_remind_overdue
+from memorandum.tasks import remind_overdue_referrals
+from tests.memorandum.factories import make_referral
+
+
+def _overdue(referral, days=2):
+    Referral.objects.filter(pk=referral.pk).update(due_on=timezone.localdate() - timedelta(days=days))
+
+
+def test_the_coordinator_is_reminded_of_an_overdue_referral_once(case, coordinator, inspectorate):
+    referral = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.SENT)
+    _overdue(referral)
+
+    assert remind_overdue_referrals.delay().get() == 1
+    assert remind_overdue_referrals.delay().get() == 0
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [coordinator.email]
+    assert referral.reference in message.subject
+    assert f"/memorandum/referrals/{referral.pk}/" in message.body
+    # Mail carries the reference, never the client.
+    assert case.client.code not in message.body and case.client.family_name not in message.body
+    referral.refresh_from_db()
+    assert referral.reminded_at is not None
+
+
+def test_referrals_not_yet_due_or_already_answered_are_not_reminded(case, coordinator, inspectorate):
+    make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.SENT)
+    answered = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.ACCEPTED)
+    _overdue(answered)
+
+    assert referrals_remind_overdue() == 0
+    assert mail.outbox == []
+
+
+def test_a_referral_claimed_by_another_run_is_skipped(case, coordinator, inspectorate):
+    referral = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.SENT)
+    _overdue(referral)
+    # Another worker claimed it between our read and our update.
+    Referral.objects.filter(pk=referral.pk).update(reminded_at=timezone.now())
+
+    assert referrals_remind_overdue() == 0
+    assert mail.outbox == []
+
+
+def test_when_the_sender_left_the_office_coordinators_are_reminded(case, coordinator, inspectorate, office_a):
+    from tests.factories import UserFactory
+
+    other = UserFactory(username="coordinator2", office=office_a, role="coordinator", profession="")
+    referral = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.SENT)
+    _overdue(referral)
+    coordinator.is_active = False
+    coordinator.save()
+
+    referrals_remind_overdue()
+
+    assert [m.to for m in mail.outbox] == [[other.email]]
