@@ -67,7 +67,9 @@ def test_a_different_birth_year_is_not_a_duplicate(people):
 
 
 def test_the_same_phone_is_a_duplicate_whatever_the_name(people):
-    duplicates = find_duplicates(Client.objects.all(), family_name="Иванова", given_name="Анна", phones=["90 123 45 67"])
+    duplicates = find_duplicates(
+        Client.objects.all(), family_name="Иванова", given_name="Анна", phones=["90 123 45 67"]
+    )
     assert [d.client for d in duplicates] == [people["karimova"]]
 
 

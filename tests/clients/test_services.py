@@ -50,7 +50,8 @@ def test_the_counter_continues_from_its_stored_value(office_a):
 
 
 def test_create_stores_phones_in_e164_and_the_search_key(lawyer):
-    client = _create(lawyer, latin_name="YUSUPOV BEKZOD", phones=["8 701 123 45 67", "+998 90 123 45 67", "87011234567"])
+    phones = ["8 701 123 45 67", "+998 90 123 45 67", "87011234567"]
+    client = _create(lawyer, latin_name="YUSUPOV BEKZOD", phones=phones)
     assert sorted(client.phones.values_list("number", flat=True)) == ["+77011234567", "+998901234567"]
     assert client.search_key == "iusupov bekzod"
 
