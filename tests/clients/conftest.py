@@ -1,6 +1,7 @@
 import pytest
 
 from clients.models import Vulnerability
+from tests.browser.conftest import browser, page  # noqa: F401 - Playwright fixtures for test_browser.py
 from tests.clients.factories import ClientFactory, ClientPhoneFactory, ConsentFactory
 
 
