@@ -11,6 +11,7 @@ HOME_PANELS: list[str] = [
     "cases.home.notifications_panel",
     "cases.home.caseworker_panel",
     "reports.home.manager_panel",
+    "memorandum.home.coordinator_panel",
 ]
 
 

@@ -15,6 +15,7 @@ from memorandum.models import (
     Memorandum,
     Partner,
     PartnerContact,
+    PartnerKind,
     Referral,
     ReferralState,
     Signatory,
@@ -94,7 +95,7 @@ def board_counts(user) -> dict[str, int]:
 
 def referrals_of_case(case) -> list[Referral]:
     """All referrals of one case, with their partners, in one query (for the case timeline)."""
-    return list(Referral.objects.filter(case=case).select_related("partner").order_by("created_at"))
+    return list(Referral.objects.filter(case=case).select_related("partner", "sent_by").order_by("created_at"))
 
 
 @dataclass
@@ -167,4 +168,11 @@ def memorandum_page_data() -> dict:
     figures = partner_figures()
     for partner in partners:
         partner.figures = figures.get(partner.pk, PartnerFigures())
+    # Kinds in the order the memorandum lists them, not alphabetically by code.
+    rank = {kind: number for number, kind in enumerate(PartnerKind.values)}
+    partners.sort(key=lambda partner: (rank.get(partner.kind, 99), partner.name))
+    for memorandum in memoranda:
+        memorandum.signatory_list = sorted(
+            memorandum.signatories.all(), key=lambda s: (rank.get(s.partner.kind, 99), s.partner.name)
+        )
     return {"memoranda": memoranda, "partners": partners}

@@ -1,6 +1,7 @@
 import pytest
 
 from memorandum.models import PartnerKind
+from tests.browser.conftest import browser, page, pytest_runtest_makereport  # noqa: F401
 from tests.cases.factories import CaseFactory, make_client
 from tests.memorandum.factories import PartnerFactory
 

@@ -25,8 +25,7 @@ def test_the_provider_runs_one_query_however_many_referrals(case, coordinator, l
     with django_assert_num_queries(1):
         items = referral_items(case, lawyer)
 
-    assert len(items) == 4
-    assert all(item.template == "memorandum/_timeline_item.html" for item in items)
+    assert [item.template for item in items].count("memorandum/_timeline_item.html") == 4
 
 
 def test_the_case_timeline_includes_referrals(case, coordinator, lawyer, inspectorate):
@@ -35,3 +34,11 @@ def test_the_case_timeline_includes_referrals(case, coordinator, lawyer, inspect
     templates = [item.template for item in timeline_for(case, lawyer)]
 
     assert "memorandum/_timeline_item.html" in templates
+
+
+def test_the_case_page_offers_the_refer_button_to_those_who_may_refer(case, as_coordinator, as_lawyer):
+    url = reverse("cases:detail", args=[case.pk])
+    new_referral = reverse("memorandum:referral-new") + f"?case={case.pk}"
+
+    assert new_referral in as_coordinator.get(url).content.decode()
+    assert new_referral not in as_lawyer.get(url).content.decode()

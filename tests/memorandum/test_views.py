@@ -223,3 +223,15 @@ def test_the_signed_memorandum_is_downloaded_by_staff_only(as_lawyer, client):
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 signed"
     assert client.get(url).status_code == 302
+
+
+def test_the_coordinator_home_panel_lists_overdue_referrals(case, coordinator, as_coordinator, as_lawyer, inspectorate):
+    late = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.SENT)
+    Referral.objects.filter(pk=late.pk).update(due_on=timezone.localdate() - timedelta(days=1))
+    make_referral(coordinator=coordinator, case=case, partner=inspectorate)
+
+    content = as_coordinator.get(reverse("home")).content.decode()
+
+    assert 'data-testid="overdue-referral"' in content and late.reference in content
+    assert 'data-testid="draft-referrals"' in content
+    assert 'data-testid="coordinator-panel"' not in as_lawyer.get(reverse("home")).content.decode()
