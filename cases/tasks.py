@@ -9,7 +9,7 @@ from accounts.models import User
 from cases.reminders import follow_up_reminder_send, users_with_overdue_follow_ups
 
 
-@shared_task(name="cases.remind_overdue_follow_ups", acks_late=True, time_limit=10 * 60)
+@shared_task(name="cases.remind_overdue_follow_ups", acks_late=True, time_limit=10 * 60, soft_time_limit=9 * 60)
 def remind_overdue_follow_ups() -> int:
     """Each morning (beat): one reminder task per caseworker with overdue follow-ups."""
     today = timezone.localdate()
@@ -19,7 +19,7 @@ def remind_overdue_follow_ups() -> int:
     return len(user_ids)
 
 
-@shared_task(name="cases.send_follow_up_reminder", acks_late=True, time_limit=120)
+@shared_task(name="cases.send_follow_up_reminder", acks_late=True, time_limit=120, soft_time_limit=100)
 def send_follow_up_reminder(user_id: int, day: str) -> int:
     user = User.objects.filter(pk=user_id).first()
     if user is None:
