@@ -10,7 +10,13 @@ class CasesConfig(AppConfig):
         import audit
         from cases import models, timeline
         from cases.client_pages import client_cases_section, client_documents
-        from clients.extensions import register_activity_source, register_client_section
+        from cases.data_rights import anonymise_client_cases, export_client_cases
+        from clients.extensions import (
+            register_activity_source,
+            register_anonymiser,
+            register_client_section,
+            register_export_section,
+        )
 
         audit.register(models.Case, m2m=["categories", "staff"])
         audit.register(models.CaseEvent)
@@ -22,6 +28,8 @@ class CasesConfig(AppConfig):
 
         register_client_section(client_cases_section)
         register_activity_source(client_ids_with_activity)
+        register_export_section(export_client_cases)
+        register_anonymiser(anonymise_client_cases)
         timeline.register_provider(client_documents)
 
 
