@@ -119,11 +119,15 @@ STORY = [
 ]
 
 
-def _consenting(cases: list[Case], partner: Partner) -> Case | None:
-    for case in cases:
-        if all(consent_allows(case.client, scope) for scope in services.consent_scopes_needed(partner)):
-            return case
-    return None
+def _consenting(cases: list[Case], partner: Partner, used: set[int]) -> Case | None:
+    """A case whose client agreed to share with this partner, preferring cases without a referral yet."""
+    allowed = [
+        case
+        for case in cases
+        if all(consent_allows(case.client, scope) for scope in services.consent_scopes_needed(partner))
+    ]
+    fresh = [case for case in allowed if case.pk not in used]
+    return (fresh or allowed or [None])[0]
 
 
 def _backdate(referral: Referral, *, days_ago: int, answer_after: int | None) -> None:
@@ -184,11 +188,13 @@ def seed_story_referrals(context: dict, partners: dict[str, Partner]) -> int:
         .order_by("pk")[:40]
     )
     made = 0
-    for index, (code, state, days_ago, answer_after) in enumerate(STORY):
+    used: set[int] = set()
+    for code, state, days_ago, answer_after in STORY:
         partner = partners[code]
-        case = _consenting(cases[index:] + cases[:index], partner)
+        case = _consenting(cases, partner, used)
         if case is None:
             continue
+        used.add(case.pk)
         author = coordinator
         if code == "shelter" and caseworker is not None and permissions.can_start_referral(caseworker, case):
             author = caseworker  # a caseworker's draft, waiting for the coordinator's approval

@@ -235,3 +235,18 @@ def test_the_coordinator_home_panel_lists_overdue_referrals(case, coordinator, a
     assert 'data-testid="overdue-referral"' in content and late.reference in content
     assert 'data-testid="draft-referrals"' in content
     assert 'data-testid="coordinator-panel"' not in as_lawyer.get(reverse("home")).content.decode()
+
+
+def test_a_declined_referral_is_sent_to_another_partner_from_its_page(case, coordinator, as_coordinator, inspectorate):
+    declined = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.DECLINED)
+    union = PartnerFactory(name_ru="Федерация профсоюзов Республики Казахстан")
+    page = as_coordinator.get(reverse("memorandum:referral-detail", args=[declined.pk]))
+    assert 'data-testid="form-resend"' in page.content.decode()
+
+    response = as_coordinator.post(
+        reverse("memorandum:referral-resend", args=[declined.pk]), {"version": declined.version, "partner": union.pk}
+    )
+
+    new = Referral.objects.get(resent_from=declined)
+    assert response["Location"] == reverse("memorandum:referral-detail", args=[new.pk])
+    assert (new.partner, new.state) == (union, ReferralState.SENT)
