@@ -34,6 +34,13 @@ def can_withdraw_referral(user, referral: Referral) -> bool:
     return referral.state == ReferralState.DRAFT and referral.created_by_id == user.pk
 
 
+def can_edit_referral(user, referral: Referral) -> bool:
+    """Only drafts change: the coordinator reviewing one, or the caseworker who wrote it."""
+    if referral.state != ReferralState.DRAFT:
+        return False
+    return can_send_referral(user, referral) or referral.created_by_id == user.pk
+
+
 def can_override_consent(user) -> bool:
     return can_manage(user)
 

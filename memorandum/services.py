@@ -164,6 +164,44 @@ def referral_create(
 
 
 @transaction.atomic
+def referral_update(
+    *,
+    referral: Referral,
+    actor,
+    partner: Partner,
+    request: str,
+    client_needs: str = "",
+    categories: Iterable = (),
+    shared_data: Iterable[str] | None = None,
+    language: str = "ru",
+    expected_version: int | None = None,
+) -> Referral:
+    """Change a draft before it is sent; the letter preview is made again on the next download."""
+    referral = _lock(referral)
+    _check_version(referral, expected_version)
+    if not permissions.can_edit_referral(actor, referral):
+        raise NotAllowed(_("Only a draft can be changed, by its author or a coordinator."))
+    if not partner.is_active:
+        raise ReferralRefused(_("This partner is no longer active."))
+    if not request.strip():
+        raise ReferralRefused(_("Write what you ask the partner to do."))
+    referral.partner = partner
+    referral.request = request.strip()
+    referral.client_needs = client_needs.strip()
+    referral.shared_data = _clean_shared_data(shared_data)
+    referral.language = language
+    old_letter = referral.letter.name if referral.letter else ""
+    referral.letter = ""
+    referral.version += 1
+    referral.save()
+    referral.categories.set(categories)
+    if old_letter:
+        storage = Referral._meta.get_field("letter").storage
+        transaction.on_commit(lambda: storage.delete(old_letter))
+    return referral
+
+
+@transaction.atomic
 def referral_send(
     *, referral: Referral, actor, consent_override_reason: str = "", expected_version: int | None = None
 ) -> Referral:

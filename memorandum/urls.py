@@ -10,6 +10,7 @@ urlpatterns = [
     path("referrals/", views.board, name="referral-board"),
     path("referrals/new/", views.referral_new, name="referral-new"),
     path("referrals/<int:pk>/", views.referral_detail, name="referral-detail"),
+    path("referrals/<int:pk>/edit/", views.referral_edit, name="referral-edit"),
     path("referrals/<int:pk>/send/", views.referral_send, name="referral-send"),
     path("referrals/<int:pk>/resend/", views.referral_resend, name="referral-resend"),
     path("referrals/<int:pk>/letter.pdf", views.referral_letter, name="referral-letter"),

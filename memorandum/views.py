@@ -88,6 +88,43 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     return render(request, "memorandum/referral_form.html", {"form": form, "case": case})
 
 
+@login_required
+def referral_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    referral = selectors.get_referral_for(request.user, pk)
+    if not permissions.can_edit_referral(request.user, referral):
+        raise PermissionDenied
+    initial = {
+        "partner": referral.partner,
+        "request": referral.request,
+        "client_needs": referral.client_needs,
+        "categories": list(referral.categories.all()),
+        "shared_data": referral.shared_data,
+        "language": referral.language,
+    }
+    form = ReferralForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.referral_update(
+                referral=referral,
+                actor=request.user,
+                expected_version=_int_or_none(request.POST.get("version")),
+                **form.cleaned_data,
+            )
+        except services.ReferralRefused as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Referral %(reference)s saved.") % {"reference": referral.reference})
+            return redirect("memorandum:referral-detail", pk=referral.pk)
+    return render(request, "memorandum/referral_form.html", {"form": form, "case": referral.case, "referral": referral})
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _detail_context(request: HttpRequest, referral, *, error: str = "") -> dict:
     user = request.user
     missing = services.consent_missing_scopes(referral) if referral.state == ReferralState.DRAFT else []
@@ -104,6 +141,7 @@ def _detail_context(request: HttpRequest, referral, *, error: str = "") -> dict:
             for action in available_actions(user, referral)
         ],
         "can_send": referral.state == ReferralState.DRAFT and permissions.can_send_referral(user, referral),
+        "can_edit": permissions.can_edit_referral(user, referral),
         "send_form": SendForm(initial={"version": referral.version}),
         "consent_missing": missing,
         "can_override": permissions.can_override_consent(user),

@@ -171,3 +171,20 @@ def test_a_stale_form_is_refused_with_a_message(case, coordinator, inspectorate)
         services.referral_accept(referral=referral, actor=coordinator, expected_version=stale_version)
     referral.refresh_from_db()
     assert referral.state == ReferralState.ACKNOWLEDGED
+
+
+def test_a_draft_is_changed_by_its_author_or_a_coordinator_only(case, lawyer, psychologist, coordinator, office_a):
+    office_a.allows_caseworker_referrals = True
+    office_a.save()
+    lawyer.refresh_from_db()
+    partner = PartnerFactory()
+    draft = services.referral_create(case=case, partner=partner, actor=lawyer, request="Помочь")
+
+    services.referral_update(referral=draft, actor=lawyer, partner=partner, request="Помочь с документами")
+    with pytest.raises(services.NotAllowed):
+        services.referral_update(referral=draft, actor=psychologist, partner=partner, request="Другое")
+    services.referral_update(referral=draft, actor=coordinator, partner=partner, request="Проверить работодателя")
+
+    draft.refresh_from_db()
+    assert draft.request == "Проверить работодателя"
+    assert draft.shared_data == ["sex", "age_group", "citizenship", "problem"]

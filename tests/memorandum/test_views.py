@@ -21,6 +21,7 @@ def referral(case, coordinator, inspectorate):
 def _urls(referral, memorandum):
     return [
         ("get", reverse("memorandum:referral-detail", args=[referral.pk]), {}),
+        ("get", reverse("memorandum:referral-edit", args=[referral.pk]), {}),
         ("get", reverse("memorandum:referral-letter", args=[referral.pk]), {}),
         ("get", reverse("memorandum:referral-new") + f"?case={referral.case_id}", {}),
         ("post", reverse("memorandum:referral-send", args=[referral.pk]), {"version": referral.version}),
@@ -250,3 +251,40 @@ def test_a_declined_referral_is_sent_to_another_partner_from_its_page(case, coor
     new = Referral.objects.get(resent_from=declined)
     assert response["Location"] == reverse("memorandum:referral-detail", args=[new.pk])
     assert (new.partner, new.state) == (union, ReferralState.SENT)
+
+
+def test_the_coordinator_changes_a_draft_before_sending_it(case, coordinator, as_coordinator, inspectorate):
+    draft = make_referral(coordinator=coordinator, case=case, partner=inspectorate)
+    as_coordinator.get(reverse("memorandum:referral-letter", args=[draft.pk]))
+    draft.refresh_from_db()
+    assert draft.letter
+    union = PartnerFactory()
+    url = reverse("memorandum:referral-edit", args=[draft.pk])
+    assert as_coordinator.get(url).status_code == 200
+
+    response = as_coordinator.post(
+        url,
+        {
+            "version": draft.version,
+            "partner": union.pk,
+            "request": "Новая просьба",
+            "shared_data": ["sex", "name"],
+            "language": "ru",
+        },
+    )
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.partner, draft.request, draft.shared_data) == (union, "Новая просьба", ["sex", "name"])
+    assert not draft.letter  # the stale preview is gone; the next download makes a new one
+
+
+def test_a_sent_referral_cannot_be_changed(case, coordinator, as_coordinator, as_outsider, inspectorate):
+    sent = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.SENT)
+    url = reverse("memorandum:referral-edit", args=[sent.pk])
+
+    assert as_coordinator.get(url).status_code == 403
+    assert as_coordinator.post(url, {"partner": inspectorate.pk, "request": "x", "language": "ru"}).status_code == 403
+    assert as_outsider.get(url).status_code == 404
+    sent.refresh_from_db()
+    assert sent.request != "x"
