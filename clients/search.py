@@ -45,7 +45,8 @@ def search_clients(clients: QuerySet[Client], query: str) -> QuerySet[Client]:
     if not query:
         return clients
     if CODE.match(query):
-        return clients.filter(code__istartswith=query.upper())
+        # Codes are stored in capitals: a case-sensitive prefix can use the index.
+        return clients.filter(code__startswith=query.upper())
     if DIGITS_ONLY.match(query):
         number = phone_query(query)
         if number:
