@@ -257,6 +257,8 @@ def consultation_log(
     """Record one contact with the client; the first one starts work on an open case."""
     given_by = given_by or actor
     started_at = started_at or timezone.now()
+    # The status may have changed since the caller loaded the case.
+    case = Case.objects.select_for_update().select_related("client").get(pk=case.pk)
     if case.is_closed:
         raise ValidationError(_("The case is closed. Reopen it to log a consultation."))
     if started_at > timezone.now() + timedelta(minutes=10):

@@ -19,6 +19,11 @@ class TimelineItem:
     when: datetime
     template: str
     context: dict = field(default_factory=dict)
+    # When the item was written down: orders items of the same minute (forms record minutes only).
+    recorded: datetime | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.when.replace(second=0, microsecond=0), self.recorded or self.when)
 
 
 Provider = Callable[[Case, User], list[TimelineItem]]
@@ -52,7 +57,7 @@ def timeline_for(case: Case, user: User, *, consultations: list | None = None) -
     items += [follow_up_item(f) for f in case.follow_ups.select_related("assigned_to", "created_by")]
     for provider in _providers:
         items.extend(provider(case, user) or [])
-    items.sort(key=lambda item: item.when, reverse=True)
+    items.sort(key=TimelineItem.sort_key, reverse=True)
     return items
 
 
@@ -61,6 +66,7 @@ def consultation_item(consultation) -> TimelineItem:
         when=consultation.started_at,
         template="cases/timeline/_consultation.html",
         context={"consultation": consultation},
+        recorded=consultation.created_at,
     )
 
 

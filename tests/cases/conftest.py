@@ -1,5 +1,7 @@
 import pytest
 
+# Playwright fixtures for test_browser.py (and screenshots of failed steps).
+from tests.browser.conftest import browser, page, pytest_runtest_makereport  # noqa: F401
 from tests.cases.factories import CaseFactory, make_client
 
 

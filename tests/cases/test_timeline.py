@@ -33,3 +33,13 @@ def test_the_timeline_mixes_consultations_events_follow_ups_and_provider_items(c
     assert "cases/timeline/_follow_up.html" in templates
     whens = [item.when for item in items]
     assert whens == sorted(whens, reverse=True)
+
+
+def test_items_of_the_same_minute_keep_the_order_they_were_written_in(case, lawyer):
+    from cases.services import consultation_log
+
+    minute = timezone.now().replace(second=0, microsecond=0)
+    case_change_status(case=case, status="waiting", actor=lawyer)
+    consultation = consultation_log(case=case, actor=lawyer, summary="…", started_at=minute)
+    items = timeline.timeline_for(case, lawyer)
+    assert items[0].context.get("consultation") == consultation
