@@ -21,6 +21,7 @@ from memorandum import permissions
 from memorandum.models import (
     MINIMAL_SHARED_DATA,
     OPEN_STATES,
+    LetterLanguage,
     Partner,
     Referral,
     ReferralEvent,
@@ -66,6 +67,12 @@ def _clean_shared_data(shared_data: Iterable[str] | None) -> list[str]:
         raise ReferralRefused(_("Unknown data to share: %(items)s.") % {"items": ", ".join(unknown)})
     # Keep the choices' order so letters always list data the same way.
     return [value for value in SharedData.values if value in set(shared_data)]
+
+
+def _clean_language(language: str) -> str:
+    if language not in LetterLanguage.values:
+        raise ReferralRefused(_("Letters are written in Russian or Kazakh."))
+    return language
 
 
 def _lock(referral: Referral) -> Referral:
@@ -151,7 +158,7 @@ def referral_create(
         request=request.strip(),
         client_needs=client_needs.strip(),
         shared_data=_clean_shared_data(shared_data),
-        language=language,
+        language=_clean_language(language),
         created_by=actor,
         resent_from=resent_from,
     )
@@ -189,7 +196,7 @@ def referral_update(
     referral.request = request.strip()
     referral.client_needs = client_needs.strip()
     referral.shared_data = _clean_shared_data(shared_data)
-    referral.language = language
+    referral.language = _clean_language(language)
     old_letter = referral.letter.name if referral.letter else ""
     referral.letter = ""
     referral.version += 1

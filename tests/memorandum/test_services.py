@@ -188,3 +188,13 @@ def test_a_draft_is_changed_by_its_author_or_a_coordinator_only(case, lawyer, ps
     draft.refresh_from_db()
     assert draft.request == "Проверить работодателя"
     assert draft.shared_data == ["sex", "age_group", "citizenship", "problem"]
+
+
+def test_unknown_data_items_and_letter_languages_are_refused(case, coordinator, inspectorate):
+    with pytest.raises(services.ReferralRefused):
+        services.referral_create(
+            case=case, partner=inspectorate, actor=coordinator, request="Помочь", shared_data=["address"]
+        )
+    with pytest.raises(services.ReferralRefused):
+        services.referral_create(case=case, partner=inspectorate, actor=coordinator, request="Помочь", language="en")
+    assert not case.referrals.exists()
