@@ -18,6 +18,7 @@ from clients.services.records import (
     next_client_code,
     refresh_derived_fields,
     refresh_restriction,
+    vulnerability_refresh_clients,
 )
 
 __all__ = [
@@ -36,4 +37,5 @@ __all__ = [
     "next_client_code",
     "refresh_derived_fields",
     "refresh_restriction",
+    "vulnerability_refresh_clients",
 ]

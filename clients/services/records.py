@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from auditlog.context import set_actor
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from clients.models import Client, ClientCodeCounter, ClientPhone, FamilyMember, Vulnerability
@@ -55,6 +56,14 @@ def refresh_restriction(client: Client) -> None:
     if restricted != client.is_restricted:
         Client.objects.filter(pk=client.pk).update(is_restricted=restricted)
         client.is_restricted = restricted
+
+
+def vulnerability_refresh_clients(*, vulnerability: Vulnerability) -> int:
+    """Recompute ``is_restricted`` of the clients with this flag after its ``restricts_access`` changed."""
+    flags = Client.vulnerabilities.through.objects.filter(
+        client_id=OuterRef("pk"), vulnerability__restricts_access=True
+    )
+    return Client.objects.filter(vulnerabilities=vulnerability).update(is_restricted=Exists(flags))
 
 
 def _set_phones(client: Client, phones: Iterable[str | tuple[str, str]]) -> None:
