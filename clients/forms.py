@@ -261,3 +261,15 @@ class AnonymiseForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"), widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))
+
+
+class AssignStaffForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Give access to"), queryset=None)
+
+    def __init__(self, *args, client, **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts.models import User
+
+        self.fields["user"].queryset = User.objects.filter(office=client.office, is_active=True).exclude(
+            pk__in=client.assigned_staff.values("pk")
+        )

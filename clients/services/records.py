@@ -123,11 +123,12 @@ def client_create(
     return client
 
 
-def client_assign_staff(*, client: Client, users: Iterable) -> None:
+def client_assign_staff(*, client: Client, users: Iterable, actor=None) -> None:
     """Let these users see the client even when the record is restricted (cases calls this for case staff)."""
     users = [user for user in users if user is not None]
     if users:
-        client.assigned_staff.add(*users)
+        with set_actor(actor):
+            client.assigned_staff.add(*users)
 
 
 class ClientVersionConflict(Exception):
@@ -208,3 +209,9 @@ def family_member_remove(*, member: FamilyMember, actor) -> None:
 def _touch(client: Client) -> None:
     """A change to a child row is activity on the client (inactive-clients review)."""
     Client.objects.filter(pk=client.pk).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def client_unassign_staff(*, client: Client, user, actor) -> None:
+    with set_actor(actor):
+        client.assigned_staff.remove(user)

@@ -12,9 +12,16 @@ from django.views.decorators.http import require_POST
 
 import audit
 from clients import permissions
-from clients.forms import ConsentForm, DocumentForm, FamilyMemberForm
+from clients.forms import AssignStaffForm, ConsentForm, DocumentForm, FamilyMemberForm
 from clients.selectors import get_client_for
-from clients.services import consent_record, consent_withdraw, family_member_add, family_member_remove
+from clients.services import (
+    client_assign_staff,
+    client_unassign_staff,
+    consent_record,
+    consent_withdraw,
+    family_member_add,
+    family_member_remove,
+)
 from clients.services.documents import document_delete, document_upload
 
 
@@ -76,6 +83,34 @@ def consent_withdraw_view(request: HttpRequest, pk: int, consent_pk: int) -> Htt
     consent_withdraw(consent=consent, actor=request.user)
     messages.success(request, _("Consent withdrawn."))
     return redirect(f"{client.get_absolute_url()}#consent")
+
+
+@login_required
+@require_POST
+def staff_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Managers give a colleague access to a (restricted) record."""
+    client = get_client_for(request.user, pk)
+    if not permissions.can_manage_client(request.user, client):
+        raise Http404
+    form = AssignStaffForm(request.POST, client=client)
+    if form.is_valid():
+        client_assign_staff(client=client, users=[form.cleaned_data["user"]], actor=request.user)
+        messages.success(request, _("Access given."))
+    else:
+        _form_errors(request, form)
+    return redirect(client)
+
+
+@login_required
+@require_POST
+def staff_unassign(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    client = get_client_for(request.user, pk)
+    if not permissions.can_manage_client(request.user, client):
+        raise Http404
+    user = get_object_or_404(client.assigned_staff, pk=user_pk)
+    client_unassign_staff(client=client, user=user, actor=request.user)
+    messages.success(request, _("Access removed."))
+    return redirect(client)
 
 
 @login_required

@@ -16,7 +16,7 @@ from audit.selectors import history_for
 from clients import permissions
 from clients.extensions import client_sections
 from clients.filters import ClientFilter
-from clients.forms import ClientCreateForm, ClientEditForm, ConsentForm, DocumentForm, FamilyMemberForm
+from clients.forms import AssignStaffForm, ClientCreateForm, ClientEditForm, ConsentForm, DocumentForm, FamilyMemberForm
 from clients.models import Client
 from clients.search import find_duplicates, search_clients
 from clients.selectors import clients_visible_to, get_client_for, get_merged_target_for
@@ -131,6 +131,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "consent_form": ConsentForm(),
         "document_form": DocumentForm(),
         "upload_max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+        "staff_form": AssignStaffForm(client=client) if can_manage(user) else None,
     }
     return render(request, "clients/detail.html", context)
 

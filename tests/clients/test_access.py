@@ -17,6 +17,7 @@ def _urls(client):
         ("get", reverse("clients:edit", args=[client.pk])),
         ("post", reverse("clients:edit", args=[client.pk])),
         ("post", reverse("clients:family-add", args=[client.pk])),
+        ("post", reverse("clients:staff-assign", args=[client.pk])),
         ("post", reverse("clients:family-delete", args=[client.pk, member.pk])),
         ("post", reverse("clients:consent-add", args=[client.pk])),
         ("post", reverse("clients:consent-withdraw", args=[client.pk, consent.pk])),
