@@ -93,3 +93,50 @@ def as_manager(manager):
 @pytest.fixture
 def as_outsider(outsider):
     return _logged_in(outsider)
+
+
+# Apps whose data migrations load rows that tests rely on (regions, countries, categories...).
+_MIGRATED_DATA_APPS = ["reference", "accounts", "audit", "clients", "cases", "memorandum", "reports"]
+
+
+@pytest.fixture(scope="session")
+def _migrated_rows(django_db_setup, django_db_blocker) -> str:
+    """The rows the data migrations loaded, taken before any transactional test empties the tables."""
+    from django.apps import apps
+    from django.core import serializers
+
+    with django_db_blocker.unblock():
+        objects = [
+            obj
+            for label in _MIGRATED_DATA_APPS
+            for model in apps.get_app_config(label).get_models()
+            if not model._meta.proxy
+            for obj in model._default_manager.order_by("pk")
+        ]
+        return serializers.serialize("json", objects)
+
+
+@pytest.fixture(autouse=True)
+def _reload_migrated_rows(request):
+    """Give transactional tests (browser tests, live server) the data migrations' rows back.
+
+    A transactional test ends by emptying every table, including the reference
+    data that migrations loaded. Django's ``serialized_rollback`` keeps its
+    snapshot on the connection object, which the Playwright tests do not see,
+    so the snapshot is kept here and reloaded when the tables are empty.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    rows = request.getfixturevalue("_migrated_rows")
+    request.getfixturevalue("_django_db_helper")
+    from django.core import serializers
+    from django.db import transaction
+
+    from reference.models import Region
+
+    if Region.objects.exists():
+        return
+    with transaction.atomic():
+        for obj in serializers.deserialize("json", rows):
+            obj.save()

@@ -45,17 +45,17 @@ def test_it_runs_as_an_embedded_demo_with_no_variables_at_all():
     assert result.stdout.split() == ["True", "django.db.backends.sqlite3", "True"]
 
 
-def test_it_uses_a_connection_pool_for_postgresql():
+def test_it_uses_a_checked_connection_pool_for_postgresql():
     code = (
-        "import django, os, json\n"
+        "import django, os\n"
         "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ariptes.settings')\n"
         "django.setup()\n"
-        "from django.conf import settings\n"
-        "print(sorted(settings.DATABASES['default']['OPTIONS']['pool']))\n"
+        "from django.db import connection\n"
+        "print(connection.pool.min_size, connection.pool.max_size, connection.pool._check is not None)\n"
     )
-    result = run([sys.executable, "-c", code], env={"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/ariptes"})
+    result = run([sys.executable, "-c", code], env={"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres"})
 
-    assert "'check'" in result.stdout, result.stderr
+    assert result.stdout.split() == ["2", "10", "True"], result.stderr
 
 
 def test_it_refuses_to_start_gunicorn_with_debug_on():

@@ -11,8 +11,9 @@ def test_lawyer_logs_in_in_russian_switches_to_kazakh_and_logs_out(page, lawyer)
     page.wait_for_url("**/")
     assert "Здравствуйте" in page.inner_text("h1")
 
-    page.select_option("#language-select", "kk")
-    page.wait_for_load_state()
+    # Choosing a language submits the switcher's form: wait for the page it loads.
+    with page.expect_navigation():
+        page.select_option("#language-select", "kk")
     assert page.locator("html").get_attribute("lang") == "kk"
     assert "Сәлеметсіз бе" in page.inner_text("h1")
 
