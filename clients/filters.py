@@ -43,6 +43,8 @@ class ClientFilter(django_filters.FilterSet):
         if user is not None and not user.sees_all_offices:
             # Only one office to choose from: the filter would be noise.
             del self.filters["office"]
+        for field in self.form.fields.values():
+            field.widget.attrs["class"] = "form-select"
 
     def filter_age_group(self, queryset, name, value):
         for group, _label, youngest, oldest in AGE_GROUPS:
