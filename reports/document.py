@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from reports.charts import report_charts
 from reports.content import build_tables
-from reports.counting import Scope, count
+from reports.counting import Scope, count, snapshot
 from reports.periods import Period
 from reports.suppression import THRESHOLD
 from reports.tables import Table, printable
@@ -73,7 +73,7 @@ class ReportFiles:
 
 def count_tables(request: ReportRequest) -> list[Table]:
     """The suppressed tables of the period, compared with the previous one, in the report's language."""
-    with translation.override(request.language):
+    with translation.override(request.language), snapshot():
         current = count(request.scope, request.period)
         previous = count(request.scope, request.period.previous())
         return build_tables(current, previous)
