@@ -78,8 +78,15 @@ def test_it_logs_logins_failures_and_lockouts_without_passwords(client, outsider
     assert "wrong-guess" not in everything
 
 
-def test_it_ends_the_session_when_the_browser_closes():
-    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+def test_it_ends_the_session_when_the_browser_closes(client, lawyer):
+    response = log_in(client, "lawyer")
+
+    # A cookie without Expires or Max-Age is dropped by the browser when it closes.
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie.value
+    assert cookie["expires"] == ""
+    assert cookie["max-age"] == ""
+    assert cookie["httponly"] is True
 
 
 def test_it_keeps_a_session_for_thirty_idle_minutes_counted_from_the_last_request(client, lawyer):

@@ -100,3 +100,17 @@ def test_it_serves_the_site_through_gunicorn_with_production_settings():
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_it_documents_every_environment_variable_in_env_example():
+    import re
+
+    read = set()
+    for source in ("ariptes/settings.py", "gunicorn.conf.py"):
+        text = (ROOT / source).read_text()
+        read |= set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z0-9_]+)"', text))
+        read |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z0-9_]+)"', text))
+    documented = set(re.findall(r"^# ([A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+
+    assert read - documented == set()
+    assert documented - read == set()
