@@ -8,6 +8,7 @@ referral's version. Views, the demo and tasks all call them.
 from collections.abc import Iterable
 from datetime import timedelta
 
+from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -103,7 +104,8 @@ def _move(referral: Referral, to_state: str, *, actor, note: str = "") -> Referr
     event = ReferralEvent(referral=referral, from_state=referral.state, to_state=to_state, actor=actor, note=note)
     referral.state = to_state
     referral.version += 1
-    referral.save()
+    with set_actor(actor):
+        referral.save()
     event.save()
     return referral
 
@@ -152,20 +154,24 @@ def referral_create(
         raise ReferralRefused(_("This partner is no longer active."))
     if not request.strip():
         raise ReferralRefused(_("Write what you ask the partner to do."))
-    referral = Referral.objects.create(
-        case=case,
-        partner=partner,
-        request=request.strip(),
-        client_needs=client_needs.strip(),
-        shared_data=_clean_shared_data(shared_data),
-        language=_clean_language(language),
-        created_by=actor,
-        resent_from=resent_from,
-    )
-    # The id makes the number unique without a counter table or a race.
-    referral.reference = f"{case.office.code}-{referral.created_at:%Y}-R{referral.pk:05d}"
-    referral.save(update_fields=["reference"])
-    referral.categories.set(categories)
+    shared_data = _clean_shared_data(shared_data)
+    language = _clean_language(language)
+    # Attributed in the audit trail even outside a request (demo, tasks, shell).
+    with set_actor(actor):
+        referral = Referral.objects.create(
+            case=case,
+            partner=partner,
+            request=request.strip(),
+            client_needs=client_needs.strip(),
+            shared_data=shared_data,
+            language=language,
+            created_by=actor,
+            resent_from=resent_from,
+        )
+        # The id makes the number unique without a counter table or a race.
+        referral.reference = f"{case.office.code}-{referral.created_at:%Y}-R{referral.pk:05d}"
+        referral.save(update_fields=["reference"])
+        referral.categories.set(categories)
     ReferralEvent.objects.create(referral=referral, to_state=ReferralState.DRAFT, actor=actor)
     return referral
 
@@ -200,8 +206,9 @@ def referral_update(
     old_letter = referral.letter.name if referral.letter else ""
     referral.letter = ""
     referral.version += 1
-    referral.save()
-    referral.categories.set(categories)
+    with set_actor(actor):
+        referral.save()
+        referral.categories.set(categories)
     if old_letter:
         storage = Referral._meta.get_field("letter").storage
         transaction.on_commit(lambda: storage.delete(old_letter))

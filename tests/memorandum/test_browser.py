@@ -11,6 +11,7 @@ from tests.browser.conftest import log_in
 from tests.cases.factories import CaseFactory, make_client
 from tests.conftest import PASSWORD
 from tests.memorandum.conftest import PARTNERS_ONLY
+from tests.memorandum.factories import make_referral
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,3 +71,27 @@ def test_the_coordinator_refers_a_case_to_the_labour_inspectorate_and_records_th
     page.goto(f"/cases/{case.pk}/")
     assert page.locator("[data-testid=timeline-referral]").count() == 1
     page.screenshot(path="/tmp/memorandum-case.png", full_page=True)
+
+
+def test_a_manager_sends_a_referral_without_consent_with_a_written_reason(page, coordinator, manager, lawyer, office_a):
+    seed_partners()
+    police = Partner.objects.get(code="migration-police")
+    client = make_client(office_a, actor=lawyer, consent=PARTNERS_ONLY)  # no consent for law enforcement
+    case = CaseFactory(client=client, lead=lawyer)
+    referral = make_referral(coordinator=coordinator, case=case, partner=police)
+
+    log_in(page, "coordinator", PASSWORD)
+    page.wait_for_url("**/")
+    page.goto(f"/memorandum/referrals/{referral.pk}/")
+    assert page.locator("[data-testid=consent-missing]").is_visible()
+    assert page.locator("[data-testid=action-send]").is_disabled()
+
+    page.context.clear_cookies()
+    log_in(page, "manager", PASSWORD)
+    page.wait_for_url("**/")
+    page.goto(f"/memorandum/referrals/{referral.pk}/")
+    page.fill("#id_consent_override_reason", "Клиента задержали, нужна срочная проверка законности задержания.")
+    page.screenshot(path="/tmp/memorandum-override.png", full_page=True)
+    page.click("[data-testid=action-send]")
+    page.wait_for_selector("[data-testid=referral-state][data-state=sent]")
+    assert "срочная проверка" in page.inner_text("[data-testid=consent-override]")

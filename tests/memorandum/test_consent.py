@@ -70,8 +70,10 @@ def test_a_manager_overrides_only_with_a_written_reason(case_without_consent, co
     assert referral.state == ReferralState.SENT
     assert referral.consent_override_by == manager
     assert "Угроза жизни" in referral.events.get(to_state=ReferralState.SENT).note
-    audited = LogEntry.objects.get_for_object(referral).filter(changes__icontains="consent_override_reason")
-    assert audited.exists()
+    audited = LogEntry.objects.get_for_object(referral).filter(
+        action=LogEntry.Action.UPDATE, changes__icontains="consent_override_reason"
+    )
+    assert audited.get().actor == manager
 
 
 def test_the_override_shows_on_the_referral_page(
