@@ -155,6 +155,10 @@ PHONE_PREFIX = {"uz": ("+99890", 7), "kg": ("+996555", 6), "tj": ("+99290", 7)}
 CITY_BY_REGION = {"almaty-region": ["Каскелен", "Талгар", "Есик"], "turkistan": ["Сарыагаш", "Туркестан"]}
 
 
+# Enum .values builds a new list on every access: read them once.
+DOCUMENT_SITUATIONS, SECTORS, FOUND_VIA = DocumentSituation.values, Sector.values, HowFoundUs.values
+
+
 def _weighted(rng, pairs):
     return rng.choices([value for value, _w in pairs], weights=[weight for _v, weight in pairs])[0]
 
@@ -202,9 +206,9 @@ def _person(rng, refs: _Refs) -> dict:
         "city": rng.choice(CITY_BY_REGION.get(region_code, [""])),
         "arrived_on": timezone.localdate() - timedelta(days=rng.randint(20, 2500)),
         "migration_status": rng.choice(refs.statuses),
-        "document_situation": rng.choice(DocumentSituation.values),
-        "sector": rng.choice(Sector.values),
-        "found_us_via": rng.choice(HowFoundUs.values),
+        "document_situation": rng.choice(DOCUMENT_SITUATIONS),
+        "sector": rng.choice(SECTORS),
+        "found_us_via": rng.choice(FOUND_VIA),
         "needs_interpreter": rng.random() < 0.2,
         "messenger": rng.choice(["whatsapp", "telegram", "imo", ""]),
         "country": country,

@@ -17,6 +17,7 @@ the query go through the same function.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CYRILLIC = {
     "а": "a",
@@ -110,6 +111,7 @@ def _to_latin(text: str) -> str:
     return "".join(char for char in text if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=8192)
 def fold_word(word: str) -> str:
     """The search key of one word (no spaces in the result)."""
     text = _NOT_WORD.sub("", _to_latin(word))
