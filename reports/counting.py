@@ -80,14 +80,15 @@ class Figures:
 
 
 def _age_group(year: int) -> m.Case:
+    """The index in AGE_GROUPS (an integer: grouping on it is cheaper than on text)."""
     return m.Case(
-        m.When(birth_year__isnull=True, then=m.Value("unknown")),
-        m.When(birth_year__gt=year - 18, then=m.Value("0-17")),
-        m.When(birth_year__gt=year - 25, then=m.Value("18-24")),
-        m.When(birth_year__gt=year - 35, then=m.Value("25-34")),
-        m.When(birth_year__gt=year - 50, then=m.Value("35-49")),
-        default=m.Value("50+"),
-        output_field=m.CharField(),
+        m.When(birth_year__isnull=True, then=m.Value(5)),
+        m.When(birth_year__gt=year - 18, then=m.Value(0)),
+        m.When(birth_year__gt=year - 25, then=m.Value(1)),
+        m.When(birth_year__gt=year - 35, then=m.Value(2)),
+        m.When(birth_year__gt=year - 50, then=m.Value(3)),
+        default=m.Value(4),
+        output_field=m.IntegerField(),
     )
 
 
@@ -100,8 +101,15 @@ def served_condition(scope: Scope, period: Period, client_field: str = "pk") -> 
     opened = Case.objects.filter(
         scope.case_filter(), client_id=m.OuterRef(client_field), opened_on__range=(period.start, period.end)
     )
+    # A case opened in the period already counts its client, so only
+    # consultations on cases opened at another time need looking at: a small
+    # set found through the opened_on index instead of a whole year's consultations.
     consulted = Consultation.objects.filter(
-        scope.case_filter("case__"), case__client_id=m.OuterRef(client_field), started_at__gte=start, started_at__lt=end
+        scope.case_filter("case__"),
+        ~m.Q(case__opened_on__range=(period.start, period.end)),
+        case__client_id=m.OuterRef(client_field),
+        started_at__gte=start,
+        started_at__lt=end,
     )
     return m.Q(m.Exists(opened)) | m.Q(m.Exists(consulted))
 
@@ -123,6 +131,7 @@ def count_clients(figures: Figures, scope: Scope, period: Period) -> None:
     )
     marginals = {dimension: Counter() for dimension in CLIENT_DIMENSIONS}
     for cell in cube:
+        cell["age_group"] = AGE_GROUPS[cell["age_group"]]
         for dimension in CLIENT_DIMENSIONS:
             marginals[dimension][cell[dimension]] += cell["n"]
     figures.clients = marginals
@@ -244,7 +253,7 @@ def snapshot() -> Iterator[None]:
     Every query then sees the same data, so a report's tables agree with each
     other even while caseworkers keep writing. JIT compilation is switched off:
     it cost half a second per aggregate here and saves nothing on queries that
-    run for a second; a larger work_mem keeps the GROUP BY sorts in memory.
+    run for a second; a larger work_mem keeps the GROUP BY hashes in memory.
     """
     outermost = not connection.in_atomic_block
     with transaction.atomic():
@@ -254,6 +263,10 @@ def snapshot() -> Iterator[None]:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 cursor.execute("SET LOCAL jit = off")
                 cursor.execute("SET LOCAL work_mem = '64MB'")
+                # Our GROUP BYs yield at most a few thousand groups, but the planner, misled by
+                # the cost of the EXISTS probes, sorted 100,000 rows to group them; hashing is
+                # 2-3 times faster. Sorting is still used where nothing else can do the job.
+                cursor.execute("SET LOCAL enable_sort = off")
         yield
 
 
