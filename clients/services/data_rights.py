@@ -14,6 +14,17 @@ from clients.auditing import log_action
 from clients.models import Client, ClientDocument, ClientPhone, FamilyMember
 
 MASK = "********"
+PERSONAL_TEXT_FIELDS = (
+    "family_name",
+    "given_name",
+    "patronymic",
+    "latin_name",
+    "city",
+    "address",
+    "employer",
+    "messenger",
+    "search_key",
+)
 
 
 def client_export_data(client: Client) -> dict:
@@ -110,32 +121,16 @@ def _scrub_entries(model, object_ids, fields) -> None:
             entry.save(update_fields=["changes", "serialized_data", "changes_text"])
 
 
-@transaction.atomic
-def client_anonymise(*, client: Client, actor, confirmation: str) -> Client:
-    """Erase the personal fields for good; keep sex, birth year, citizenship, region, status and dates.
-
-    ``confirmation`` must be the client's code, typed by the manager.
-    """
-    client = Client.objects.select_for_update().get(pk=client.pk)
-    if confirmation.strip().upper() != client.code:
-        raise ValidationError(_("Type the client code exactly to confirm."), code="confirmation")
-    if client.is_anonymised:
-        raise ValidationError(_("This client is already anonymised."), code="already")
+def _erase(client: Client, *, actor) -> None:
+    """Erase one record's personal data, its phones, family names and documents, and scrub its audit trail."""
     phone_ids = list(client.phones.values_list("pk", flat=True))
     member_ids = list(client.family_members.values_list("pk", flat=True))
     documents = list(client.documents.all())
     document_ids = [document.pk for document in documents]
     with set_actor(actor):
-        client.family_name = ""
-        client.given_name = ""
-        client.patronymic = ""
-        client.latin_name = ""
+        for name in PERSONAL_TEXT_FIELDS:
+            setattr(client, name, "")
         client.birth_date = None
-        client.city = ""
-        client.address = ""
-        client.employer = ""
-        client.messenger = ""
-        client.search_key = ""
         client.is_anonymised = True
         client.anonymised_at = timezone.now()
         client.version += 1
@@ -150,6 +145,28 @@ def client_anonymise(*, client: Client, actor, confirmation: str) -> Client:
     _scrub_entries(ClientPhone, phone_ids, ["number"])
     _scrub_entries(FamilyMember, member_ids, ["name"])
     _scrub_entries(ClientDocument, document_ids, ["original_name", "title"])
+
+
+@transaction.atomic
+def client_anonymise(*, client: Client, actor, confirmation: str) -> Client:
+    """Erase the personal fields for good; keep sex, birth year, citizenship, region, status and dates.
+
+    ``confirmation`` must be the client's code, typed by the manager. Older records merged into
+    this one (which keep their own names for an undo) are erased too.
+    """
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    if confirmation.strip().upper() != client.code:
+        raise ValidationError(_("Type the client code exactly to confirm."), code="confirmation")
+    if client.is_anonymised:
+        raise ValidationError(_("This client is already anonymised."), code="already")
+    pending, seen = [client], set()
+    while pending:
+        record = pending.pop()
+        if record.pk in seen:
+            continue
+        seen.add(record.pk)
+        _erase(record, actor=actor)
+        pending.extend(Client.objects.filter(merged_into=record, is_anonymised=False))
     extensions.run_anonymisers(client, actor)
     log_action(client, actor=actor, action="anonymised")
     return client

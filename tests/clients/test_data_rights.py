@@ -82,3 +82,15 @@ def test_an_anonymised_client_is_listed_without_a_name_and_shares_nothing(as_man
     assert "Абдуллаев" not in html
     client_a.refresh_from_db()
     assert not consent_allows(client_a, "share_partners")
+
+
+def test_anonymisation_also_erases_older_records_merged_into_the_client(client_a, office_a, manager):
+    from clients.services.data_rights import client_anonymise
+    from tests.clients.factories import ClientFactory
+
+    old = ClientFactory(office=office_a, family_name="Abdullayev", given_name="Rustam", merged_into=client_a)
+    ClientPhone.objects.create(client=old, number="+998901112233")
+    client_anonymise(client=client_a, actor=manager, confirmation=client_a.code)
+    old.refresh_from_db()
+    assert old.is_anonymised and old.family_name == "" and old.search_key == ""
+    assert not old.phones.exists()
