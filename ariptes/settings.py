@@ -277,6 +277,9 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "ariptes.security": {"level": "INFO"},
+        # Page-by-page progress of every PDF and font subsetting chatter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

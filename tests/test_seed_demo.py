@@ -77,3 +77,9 @@ def test_it_creates_them_with_debug_off_when_explicitly_allowed(settings):
     call_command("seed_demo", allow_demo_passwords=True)
 
     assert User.objects.filter(username="lawyer").exists()
+
+
+def test_it_sends_no_e_mail_while_making_the_demo_data(demo_server, mailoutbox):
+    call_command("seed_demo")
+
+    assert mailoutbox == []

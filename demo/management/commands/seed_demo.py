@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from demo.seeding import run_seeders
 
@@ -30,7 +31,9 @@ class Command(BaseCommand):
             )
         if clients is not None and clients < 0:
             raise CommandError("--clients must be zero or more.")
-        with transaction.atomic():
+        # Seeding changes cases and referrals through the real services, which notify
+        # staff by e-mail: demo data must not flood the console or a real mailbox.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             summary = run_seeders(clients=clients, seed=seed, stdout=self.stdout)
         for line in summary:
             self.stdout.write(line)
