@@ -5,6 +5,7 @@ A chart is drawn from a table after suppression, so a hidden cell has no bar
 """
 
 import base64
+import math
 
 import pygal
 from pygal.style import Style
@@ -42,6 +43,17 @@ def _config(**extra) -> dict:
     }
 
 
+def _ticks(values: list) -> list[float]:
+    """About five round ticks from zero: pygal's own crowd the axis of a horizontal chart."""
+    top = max([v for v in values if v is not None] or [0])
+    if top <= 5:
+        return [0, 1, 2, 3, 4, 5]
+    raw = top / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return [round(step * i, 6) for i in range(int(math.ceil(top / step)) + 1)]
+
+
 def _visible(table: Table, column: int) -> list:
     return [None if row.hidden[column] else row.values[column] for row in table.rows]
 
@@ -54,16 +66,24 @@ def bar_chart(table: Table, *, horizontal: bool = False, columns: tuple[int, ...
         # pygal draws horizontal bars bottom-up; reverse so the order reads like the table.
         labels = labels[::-1]
     chart.x_labels = labels
+    every = []
     for column in columns:
         values = _visible(table, column)
+        every += values
         chart.add(table.columns[column], values[::-1] if horizontal else values)
+    chart.y_labels = _ticks(every)
     return chart.render(is_unicode=True)
 
 
 def line_chart(table: Table) -> str:
-    chart = pygal.Line(**_config(title=table.title, show_dots=True, dots_size=4, fill=False))
+    # The value axis starts at zero, or a small change would look like a big one.
+    chart = pygal.Line(
+        **_config(title=table.title, show_dots=True, dots_size=4, fill=False, include_x_axis=True, margin_right=50)
+    )
     chart.x_labels = [row.label for row in table.rows]
-    chart.add(table.columns[0], _visible(table, 0))
+    values = _visible(table, 0)
+    chart.add(table.columns[0], values)
+    chart.y_labels = _ticks(values)
     return chart.render(is_unicode=True)
 
 
