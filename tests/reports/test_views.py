@@ -130,3 +130,22 @@ def test_the_manager_home_shows_this_quarters_figures(as_manager, as_lawyer, wor
     page = as_manager.get(reverse("home"))
     assert b'data-testid="manager-panel"' in page.content
     assert b'data-testid="manager-panel"' not in as_lawyer.get(reverse("home")).content
+
+
+def test_the_report_page_has_a_bounded_number_of_queries(
+    as_manager, manager, office_a, office_b, django_assert_max_num_queries
+):
+    job = ReportJobFactory(created_by=manager)
+    job.offices.set([office_a])
+    with django_assert_max_num_queries(10) as few:
+        assert as_manager.get(reverse("reports:detail", args=[job.pk])).status_code == 200
+    job.offices.set([office_a, office_b])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        as_manager.get(reverse("reports:detail", args=[job.pk]))
+
+
+def test_managers_see_every_report_and_a_demoted_owner_still_sees_their_own(as_manager, manager, lawyer, as_lawyer):
+    own = ReportJobFactory(created_by=lawyer)  # made when the lawyer was a manager
+    assert as_manager.get(reverse("reports:detail", args=[own.pk])).status_code == 200
+    assert as_lawyer.get(reverse("reports:detail", args=[own.pk])).status_code == 200
+    assert as_lawyer.get(reverse("reports:list")).status_code == 404
