@@ -196,7 +196,12 @@ def print_table(pages: list[dict], reports: list[dict], header: list[str]) -> No
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--clients", type=int, default=100_000, help="Seed up to this many clients (default 100000).")
+    parser.add_argument(
+        "--clients",
+        type=int,
+        default=None,
+        help="Seed up to this many clients (default 100000 on PostgreSQL, 10000 on SQLite).",
+    )
     parser.add_argument("--no-seed", action="store_true", help="Use the data already in the database.")
     parser.add_argument("--repeat", type=int, default=5, help="Requests per page (after one warm-up).")
     args = parser.parse_args(argv)
@@ -205,9 +210,14 @@ def main(argv: list[str] | None = None) -> None:
     _setup()
     from django.conf import settings
 
+    from django.db import connection
+
     header = []
+    if connection.vendor != "postgresql":
+        header.append("Not PostgreSQL: the targets are for PostgreSQL (set DATABASE_URL to a database made for this).")
     if not args.no_seed:
-        header.append("Seed: " + seed(args.clients))
+        clients = args.clients or (100_000 if connection.vendor == "postgresql" else 10_000)
+        header.append("Seed: " + seed(clients))
     header.append("Database " + _database_label())
     header.append(f"Machine: {os.cpu_count()} CPUs; DEBUG={settings.DEBUG}")
     pages = time_pages(args.repeat)
