@@ -209,7 +209,6 @@ def main(argv: list[str] | None = None) -> None:
     os.chdir(ROOT)
     _setup()
     from django.conf import settings
-
     from django.db import connection
 
     header = []
