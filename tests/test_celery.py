@@ -53,3 +53,12 @@ def test_it_runs_tasks_inline_when_no_broker_is_configured():
     assert app.conf.task_always_eager is True
 
     assert ping.delay().get() == "pong"
+
+
+def test_it_reports_a_running_worker_on_healthz(redis_app, settings, client, db):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+
+    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        response = client.get("/healthz")
+
+    assert response.json() == {"database": "ok", "broker": "ok", "worker": "ok"}
