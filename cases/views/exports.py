@@ -1,6 +1,10 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases import exports, selectors
 from cases.filters import CaseFilter
@@ -23,6 +27,14 @@ def case_export(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     params.pop("format", None)
     case_filter = CaseFilter(params, queryset=selectors.cases_visible_to(request.user), user=request.user)
+    total = case_filter.qs.count()
+    if total > exports.max_rows():
+        messages.error(
+            request,
+            _("%(count)s cases match: more than %(max)s cannot be exported at once. Narrow the filters.")
+            % {"count": total, "max": exports.max_rows()},
+        )
+        return redirect(f"{reverse('cases:list')}?{params.urlencode()}")
     cases = list(exports.export_queryset(case_filter.qs))
     table = exports.rows(cases)
     body = exports.to_csv(table) if file_format == "csv" else exports.to_xlsx(table)

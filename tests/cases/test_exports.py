@@ -76,3 +76,12 @@ def test_a_coordinator_of_another_office_exports_only_their_own(case, office_b, 
     rows = _csv(client.get(reverse("cases:export"), {"format": "csv"}))
     assert rows[1:] == []
     assert Case.objects.count() == 1
+
+
+def test_too_large_an_export_asks_to_narrow_the_filters(case, lawyer, as_coordinator, settings):
+    settings.CASES_EXPORT_MAX_ROWS = 1
+    CaseFactory(lead=lawyer)
+    response = as_coordinator.get(reverse("cases:export"), {"format": "csv", "kind": "legal"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:list") + "?kind=legal"
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
