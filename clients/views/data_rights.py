@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 import audit
 from clients import permissions
 from clients.forms import AnonymiseForm, MergeForm
-from clients.models import ClientMerge
+from clients.models import Client, ClientDocument, ClientMerge, Consent, FamilyMember
 from clients.selectors import clients_visible_to, get_client_for
 from clients.services.data_rights import client_anonymise, client_export_data
 from clients.services.merge import client_merge, client_merge_revert
@@ -47,19 +47,46 @@ def client_export(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "clients/export.html", {"client": client, "rows": list(_flatten(data))})
 
 
-def _flatten(value, label=""):
+def _labels() -> dict[str, str]:
+    """Readable names of the export's keys: the fields' verbose names, in the user's language."""
+    labels = {}
+    for model in (ClientDocument, FamilyMember, Consent, Client):
+        for field in model._meta.get_fields():
+            if hasattr(field, "verbose_name"):
+                labels[field.name] = str(field.verbose_name)
+    labels.update(
+        {
+            "phones": _("Phones"),
+            "family_members": _("Family"),
+            "consents": _("Consent"),
+            "documents": _("Documents"),
+            "description": _("description"),
+            "file_name": _("file name"),
+            "former_codes": _("Codes of records merged into this one"),
+            "created_at": _("registered"),
+            "updated_at": _("last change"),
+        }
+    )
+    return labels
+
+
+def _flatten(value, label="", labels=None):
     """(label, text) rows of a nested export dict, for the printable page."""
+    labels = _labels() if labels is None else labels
     if isinstance(value, dict):
         if set(value) == {"value", "label"}:
             yield label, value["label"] or "—"
             return
         for key, item in value.items():
-            yield from _flatten(item, f"{label} · {key}" if label else key)
+            name = labels.get(key, key)
+            yield from _flatten(item, f"{label} · {name}" if label else name, labels)
     elif isinstance(value, list) and value and isinstance(value[0], dict):
         for number, item in enumerate(value, start=1):
-            yield from _flatten(item, f"{label} {number}")
+            yield from _flatten(item, f"{label} {number}", labels)
     elif isinstance(value, list):
         yield label, ", ".join(str(item) for item in value) or "—"
+    elif isinstance(value, bool):
+        yield label, _("yes") if value else _("no")
     else:
         yield label, "—" if value in (None, "") else value
 
