@@ -9,6 +9,7 @@ prefetched.
 from accounts.models import Role, User
 from accounts.permissions import can_coordinate, works_in_office
 from cases.models import Case
+from clients.permissions import can_view_client
 
 WORKING_ROLES = (Role.CASEWORKER, Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR)
 
@@ -25,16 +26,12 @@ def is_on_case(user: User, case: Case) -> bool:
 
 
 def can_view_case(user: User, case: Case) -> bool:
+    """The same rule as ``selectors.cases_visible_to``, for one case already in hand."""
     if not _active(user):
         return False
-    if user.sees_all_offices:
-        return True
-    if not works_in_office(user, case.office_id):
+    if not user.sees_all_offices and not works_in_office(user, case.office_id):
         return False
-    client = case.client
-    if getattr(client, "is_restricted", False):
-        return is_on_case(user, case) or client.assigned_staff.filter(pk=user.pk).exists()
-    return True
+    return can_view_client(user, case.client)
 
 
 def can_open_case(user: User) -> bool:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 import audit
 from cases import selectors, services
 from cases.changes import differences
+from cases.extensions import case_actions
 from cases.filters import CaseFilter
 from cases.forms import CaseForm, ClientCodeForm, ConsultationForm, FollowUpForm, StatusForm
 from cases.permissions import (
@@ -87,6 +88,7 @@ def detail_context(request: HttpRequest, case, **overrides) -> dict:
         "can": can,
         "timeline": timeline_for(case, user, consultations=consultations),
         "other_cases": selectors.other_cases_of_client(user, case),
+        "actions": case_actions(request, case),
         "consultation_form": ConsultationForm(
             case=case, user=user, may_write_notes=can_write_psych_notes(user, case), auto_id="consultation_%s"
         )

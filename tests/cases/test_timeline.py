@@ -43,3 +43,31 @@ def test_items_of_the_same_minute_keep_the_order_they_were_written_in(case, lawy
     consultation = consultation_log(case=case, actor=lawyer, summary="…", started_at=minute)
     items = timeline.timeline_for(case, lawyer)
     assert items[0].context.get("consultation") == consultation
+
+
+def test_the_clients_documents_since_the_case_opened_are_on_the_timeline(case, as_lawyer, tmp_path, settings):
+    from django.urls import reverse
+
+    from tests.clients.factories import ClientDocumentFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    document = ClientDocumentFactory(client=case.client, title="Трудовой договор")
+    html = as_lawyer.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert 'data-testid="timeline-document"' in html
+    assert reverse("clients:document-download", args=[case.client_id, document.pk]) in html
+
+
+def test_other_apps_add_buttons_to_the_case_page(case, as_lawyer):
+    from django.urls import reverse
+
+    from cases import extensions
+
+    def refer(request, case_):
+        return {"label": "Refer", "url": f"/memorandum/new/?case={case_.pk}", "testid": "refer-test"}
+
+    extensions.register_case_action(refer)
+    try:
+        html = as_lawyer.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    finally:
+        extensions._actions.remove(refer)
+    assert 'data-testid="refer-test"' in html

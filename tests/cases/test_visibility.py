@@ -38,3 +38,13 @@ def test_staff_put_on_a_restricted_case_can_see_it(office_a, lawyer, psychologis
 def test_a_bad_id_is_a_404(lawyer):
     with pytest.raises(Http404):
         get_case_for(lawyer, "abc")
+
+
+def test_can_view_case_agrees_with_the_selector(case, office_a, lawyer, psychologist, outsider, manager):
+    from cases.permissions import can_view_case
+
+    restricted = CaseFactory(client=make_client(office_a, restricted=True), lead=psychologist)
+    for user in (lawyer, psychologist, outsider, manager):
+        visible = set(cases_visible_to(user))
+        assert can_view_case(user, case) == (case in visible)
+        assert can_view_case(user, restricted) == (restricted in visible)
