@@ -92,6 +92,10 @@ def client_merge(*, source: Client, target: Client, actor) -> ClientMerge:
         target.version += 1
         target.save()
         refresh_restriction(target)
+        if target.is_restricted and not target.assigned_staff.filter(pk=actor.pk).exists():
+            # The person merging keeps access to the record they produced (undone with the merge).
+            target.assigned_staff.add(actor)
+            added.setdefault("assigned_staff", []).append(actor.pk)
         source.merged_into = target
         source.version += 1
         source.save()

@@ -184,8 +184,12 @@ def client_update(
         if languages is not None:
             stored.languages.set(languages)
         if vulnerabilities is not None:
+            was_restricted = stored.is_restricted
             stored.vulnerabilities.set(vulnerabilities)
             refresh_restriction(stored)
+            if stored.is_restricted and not was_restricted and getattr(actor, "pk", None):
+                # Whoever flags trafficking or violence keeps access to the record they just restricted.
+                stored.assigned_staff.add(actor)
         if phones is not None:
             _set_phones(stored, phones)
     return stored

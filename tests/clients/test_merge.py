@@ -102,3 +102,10 @@ def test_the_merge_is_undone_from_the_survivors_page(as_coordinator, client_a, d
 def test_caseworkers_cannot_undo_a_merge(as_lawyer, client_a, duplicate, coordinator):
     merge = client_merge(source=duplicate, target=client_a, actor=coordinator)
     assert as_lawyer.post(reverse("clients:merge-revert", args=[client_a.pk, merge.pk])).status_code == 404
+
+
+def test_a_manager_merging_into_a_restricted_result_keeps_access_until_undone(client_a, duplicate, manager):
+    merge = client_merge(source=duplicate, target=client_a, actor=manager)
+    assert manager in client_a.assigned_staff.all()
+    client_merge_revert(merge=merge, actor=manager)
+    assert manager not in client_a.assigned_staff.all()

@@ -126,3 +126,9 @@ def test_a_second_save_on_the_same_version_is_refused_with_what_changed(lawyer, 
 def test_restriction_follows_the_vulnerability_table(lawyer, trafficking):
     client = ClientFactory(office=lawyer.office, vulnerabilities=[trafficking])
     assert client.is_restricted
+
+
+def test_a_colleague_who_flags_trafficking_keeps_access(lawyer, psychologist, trafficking):
+    client = _create(lawyer)
+    client_update(client=client, actor=psychologist, expected_version=1, vulnerabilities=[trafficking])
+    assert set(client.assigned_staff.all()) == {lawyer, psychologist}
