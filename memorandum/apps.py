@@ -9,8 +9,9 @@ class MemorandumConfig(AppConfig):
     def ready(self) -> None:
         import audit
         from cases import timeline
+        from cases.extensions import register_case_action
         from memorandum.models import Commitment, Memorandum, Partner, PartnerContact, Referral, Signatory
-        from memorandum.timeline import referral_items
+        from memorandum.timeline import refer_action, referral_items
 
         audit.register(Partner, m2m=["categories"])
         audit.register(PartnerContact)
@@ -20,3 +21,4 @@ class MemorandumConfig(AppConfig):
         # The letter file and the reminder stamp are bookkeeping, not changes of the referral.
         audit.register(Referral, m2m=["categories"], exclude=["letter", "letter_is_final", "reminded_at"])
         timeline.register_provider(referral_items)
+        register_case_action(refer_action)

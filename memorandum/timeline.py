@@ -1,6 +1,7 @@
-"""Referrals on the case timeline (cases owns the page; we register a provider into it)."""
+"""Referrals on the case page (cases owns it; we register into its extension points)."""
 
-from django.utils import timezone
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from cases.timeline import TimelineItem
 from memorandum.permissions import can_start_referral
@@ -8,12 +9,8 @@ from memorandum.selectors import referrals_of_case
 
 
 def referral_items(case, user) -> list[TimelineItem]:
-    """One item per referral, from one query: the case page already checked that ``user`` sees the case.
-
-    Cases has no extension point for buttons, so the "Refer to a partner" button
-    rides on the timeline as its newest item, for those who may refer the case.
-    """
-    items = [
+    """One item per referral, from one query: the case page already checked that ``user`` sees the case."""
+    return [
         TimelineItem(
             when=referral.sent_at or referral.created_at,
             template="memorandum/_timeline_item.html",
@@ -21,6 +18,14 @@ def referral_items(case, user) -> list[TimelineItem]:
         )
         for referral in referrals_of_case(case)
     ]
-    if case.status != "closed" and can_start_referral(user, case):
-        items.append(TimelineItem(when=timezone.now(), template="memorandum/_timeline_refer.html", context={}))
-    return items
+
+
+def refer_action(request, case) -> dict | None:
+    """The "Refer to a partner" button in the case page's header, for those who may refer the case."""
+    if case.status == "closed" or not can_start_referral(request.user, case):
+        return None
+    return {
+        "label": _("Refer to a partner"),
+        "url": reverse("memorandum:referral-new") + f"?case={case.pk}",
+        "testid": "refer-case",
+    }

@@ -25,7 +25,8 @@ def test_the_provider_runs_one_query_however_many_referrals(case, coordinator, l
     with django_assert_num_queries(1):
         items = referral_items(case, lawyer)
 
-    assert [item.template for item in items].count("memorandum/_timeline_item.html") == 4
+    assert len(items) == 4
+    assert all(item.template == "memorandum/_timeline_item.html" for item in items)
 
 
 def test_the_case_timeline_includes_referrals(case, coordinator, lawyer, inspectorate):
@@ -36,9 +37,23 @@ def test_the_case_timeline_includes_referrals(case, coordinator, lawyer, inspect
     assert "memorandum/_timeline_item.html" in templates
 
 
-def test_the_case_page_offers_the_refer_button_to_those_who_may_refer(case, as_coordinator, as_lawyer):
+def test_the_case_page_offers_the_refer_button_to_those_who_may_refer(case, as_coordinator, as_lawyer, lawyer):
     url = reverse("cases:detail", args=[case.pk])
     new_referral = reverse("memorandum:referral-new") + f"?case={case.pk}"
 
     assert new_referral in as_coordinator.get(url).content.decode()
     assert new_referral not in as_lawyer.get(url).content.decode()
+
+    lawyer.office.allows_caseworker_referrals = True
+    lawyer.office.save()
+    assert new_referral in as_lawyer.get(url).content.decode()
+
+
+def test_a_closed_case_has_no_refer_button(as_coordinator, lawyer):
+    from tests.cases.factories import CaseFactory
+
+    closed = CaseFactory(lead=lawyer, status="closed")
+
+    content = as_coordinator.get(reverse("cases:detail", args=[closed.pk])).content.decode()
+
+    assert 'data-testid="refer-case"' not in content
