@@ -7,7 +7,11 @@ from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
 from tests.reports.factories import build_world
 
-pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_the_manager_generates_a_report_and_the_progress_bar_finishes(

@@ -15,7 +15,7 @@ from reports.periods import parse_period
 from reports.tasks import build_report
 from tests.reports.factories import SECRET_NAMES, build_world
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _wait_for(job: ReportJob, timeout: float = 90) -> ReportJob:
