@@ -34,7 +34,10 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutEr
 def build_report(self, job_id: int) -> str:
     from reports import services  # imported here so loading the task module stays light for every worker
 
-    attempt = services.report_claim(job_id=job_id)
+    try:
+        attempt = services.report_claim(job_id=job_id)
+    except TRANSIENT_ERRORS as exc:
+        raise self.retry(exc=exc, countdown=5) from exc
     if attempt is None:
         job = ReportJob.objects.filter(pk=job_id).values("state", "lease_until").first()
         if job and job["state"] == ReportState.RUNNING and job["lease_until"]:

@@ -10,7 +10,7 @@ from tests.reports.factories import build_world
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.worker,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -5,6 +5,7 @@ import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django.db import OperationalError
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -15,16 +16,19 @@ from reports.periods import parse_period
 from reports.tasks import build_report
 from tests.reports.factories import SECRET_NAMES, build_world
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
 def _wait_for(job: ReportJob, timeout: float = 90) -> ReportJob:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        job.refresh_from_db()
+        time.sleep(0.5)
+        try:
+            job.refresh_from_db()
+        except OperationalError:  # SQLite's shared in-memory test database locks whole tables
+            continue
         if job.is_finished:
             return job
-        time.sleep(0.3)
     raise AssertionError(f"job still {job.state} / {job.stage} after {timeout} s")
 
 
