@@ -12,6 +12,7 @@ import pytest
 from django.test import Client as HttpClient
 
 from accounts.models import Profession, Role
+from tests.browser.playwright import ARTIFACTS, close_shared_browser, shared_browser
 from tests.factories import OfficeFactory, UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
@@ -140,3 +141,34 @@ def _reload_migrated_rows(request):
     with transaction.atomic():
         for obj in serializers.deserialize("json", rows):
             obj.save()
+
+
+# --- Browser tests (Playwright) ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    return shared_browser()
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    context = browser.new_context(base_url=live_server.url, locale="ru-RU", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def pytest_sessionfinish(session):
+    close_shared_browser()
