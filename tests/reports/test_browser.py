@@ -37,6 +37,9 @@ def test_the_manager_generates_a_report_and_the_progress_bar_finishes(
         page.wait_for_selector("[data-testid=report-progress][data-state=done]", timeout=90_000)
     assert page.locator("[data-testid=download-pdf]").is_visible()
     page.screenshot(path="/tmp/reports-done.png", full_page=True)
+    page.goto("/reports/")
+    assert page.locator("[data-testid=report-list] tbody tr").count() == 1
+    page.screenshot(path="/tmp/reports-list.png", full_page=True)
     page.goto("/")
     assert page.locator("[data-testid=manager-panel]").is_visible()
     page.screenshot(path="/tmp/reports-home.png", full_page=True)
