@@ -26,7 +26,7 @@ from django.db import models as m
 from django.db.models.functions import TruncDate, TruncMonth
 
 from cases.models import Case, Consultation
-from clients.models import Client
+from clients.models import Client, Vulnerability
 from memorandum.models import Referral
 from reports.periods import Period
 
@@ -118,15 +118,24 @@ def served_clients(scope: Scope, period: Period) -> m.QuerySet:
     return Client.objects.filter(served_condition(scope, period), merged_into__isnull=True)
 
 
-def count_clients(figures: Figures, scope: Scope, period: Period) -> None:
+def count_clients(figures: Figures, scope: Scope, period: Period, vulnerability_ids: list[int]) -> None:
     served = served_clients(scope, period)
     returning = m.Exists(Case.objects.filter(client_id=m.OuterRef("pk"), opened_on__lt=period.start))
+    # A client may have several vulnerabilities, so they cannot be a dimension;
+    # each is a filtered count instead, in the same pass over the served clients.
+    through = Client.vulnerabilities.through
+    vulnerability_counts = {
+        f"vulnerability_{pk}": m.Count(
+            "pk", filter=m.Q(m.Exists(through.objects.filter(client_id=m.OuterRef("pk"), vulnerability_id=pk)))
+        )
+        for pk in vulnerability_ids
+    }
     # One GROUP BY over all single-valued dimensions; each breakdown is a sum
     # over this cube (bounded by the product of the reference tables' sizes).
     cube = (
         served.annotate(age_group=_age_group(period.end.year), returning=returning)
         .values(*CLIENT_DIMENSIONS)
-        .annotate(n=m.Count("pk"))
+        .annotate(n=m.Count("pk"), **vulnerability_counts)
         .order_by()
     )
     marginals = {dimension: Counter() for dimension in CLIENT_DIMENSIONS}
@@ -134,19 +143,11 @@ def count_clients(figures: Figures, scope: Scope, period: Period) -> None:
         cell["age_group"] = AGE_GROUPS[cell["age_group"]]
         for dimension in CLIENT_DIMENSIONS:
             marginals[dimension][cell[dimension]] += cell["n"]
+        for pk in vulnerability_ids:
+            figures.vulnerabilities[pk] += cell[f"vulnerability_{pk}"]
     figures.clients = marginals
     figures.clients_served = sum(marginals["sex"].values())
-
-    # Driven from the (small) link table: the served test runs only for
-    # clients who have a vulnerability, not for every client again.
-    through = Client.vulnerabilities.through
-    vulnerabilities = (
-        through.objects.filter(served_condition(scope, period, "client_id"), client__merged_into__isnull=True)
-        .values("vulnerability_id")
-        .annotate(n=m.Count("client_id"))
-        .order_by()
-    )
-    figures.vulnerabilities = Counter({row["vulnerability_id"]: row["n"] for row in vulnerabilities})
+    figures.vulnerabilities = +figures.vulnerabilities  # drop the zeros, as a GROUP BY would
 
 
 def count_cases(figures: Figures, scope: Scope, period: Period) -> None:
@@ -272,7 +273,7 @@ def snapshot() -> Iterator[None]:
 
 def count(scope: Scope, period: Period) -> Figures:
     figures = Figures(period=period)
-    count_clients(figures, scope, period)
+    count_clients(figures, scope, period, list(Vulnerability.objects.order_by("pk").values_list("pk", flat=True)))
     count_cases(figures, scope, period)
     count_consultations(figures, scope, period)
     count_referrals(figures, scope, period)
