@@ -95,5 +95,10 @@ class ReportJob(models.Model):
         return self.state in (ReportState.DONE, ReportState.FAILED)
 
     @property
+    def is_stalled(self) -> bool:
+        """Running, but its worker stopped renewing the lease: it died and its message was lost."""
+        return self.state == ReportState.RUNNING and self.lease_until is not None and self.lease_until < timezone.now()
+
+    @property
     def has_files(self) -> bool:
         return self.state == ReportState.DONE and not self.files_deleted and bool(self.pdf)

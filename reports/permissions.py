@@ -20,4 +20,4 @@ def can_download_report(user, job: ReportJob) -> bool:
 
 
 def can_retry_report(user, job: ReportJob) -> bool:
-    return can_view_report(user, job) and can_manage(user) and job.state == ReportState.FAILED
+    return can_view_report(user, job) and can_manage(user) and (job.state == ReportState.FAILED or job.is_stalled)

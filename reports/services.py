@@ -69,7 +69,8 @@ def report_request(
 
 @transaction.atomic
 def report_retry(*, job: ReportJob, actor) -> ReportJob:
-    updated = ReportJob.objects.filter(pk=job.pk, state=ReportState.FAILED).update(
+    stalled = Q(state=ReportState.RUNNING, lease_until__lt=timezone.now())
+    updated = ReportJob.objects.filter(Q(state=ReportState.FAILED) | stalled, pk=job.pk).update(
         state=ReportState.PENDING, stage=ReportStage.QUEUED, progress=0, error_message="", lease_until=None
     )
     if updated:

@@ -64,3 +64,21 @@ def test_retry_puts_only_a_failed_job_back_in_the_queue(manager, django_capture_
         services.report_retry(job=failed, actor=manager)
     failed.refresh_from_db()
     assert (failed.state, failed.error_message, len(callbacks)) == (ReportState.PENDING, "", 1)
+
+
+def test_a_job_whose_worker_vanished_can_be_retried_from_its_page(
+    as_manager, manager, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    job = ReportJobFactory(created_by=manager)
+    services.report_claim(job_id=job.pk)
+    page = as_manager.get(reverse("reports:progress", args=[job.pk]))
+    assert b'data-testid="report-stalled"' not in page.content  # the lease still runs: the worker is busy
+    ReportJob.objects.filter(pk=job.pk).update(lease_until=timezone.now() - dt.timedelta(minutes=1))
+    page = as_manager.get(reverse("reports:progress", args=[job.pk]))
+    assert b'data-testid="report-stalled"' in page.content
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        as_manager.post(reverse("reports:retry", args=[job.pk]))
+    job.refresh_from_db()
+    assert (job.state, len(callbacks)) == (ReportState.PENDING, 1)
