@@ -315,7 +315,7 @@ CELERY_BEAT_SCHEDULE["reports-expire-files"] = {"task": "reports.expire_files", 
 
 # Cases: the morning e-mail of overdue follow-ups (hour in TIME_ZONE); the largest case export.
 CASES_REMINDER_HOUR = env_int("CASES_REMINDER_HOUR", 8)
-CASES_EXPORT_MAX_ROWS = env_int("CASES_EXPORT_MAX_ROWS", 20_000)
+CASES_EXPORT_MAX_ROWS = 20_000  # beyond this an export asks for narrower filters
 CELERY_BEAT_SCHEDULE["cases-overdue-follow-ups"] = {
     "task": "cases.remind_overdue_follow_ups",
     "schedule": __import__("celery.schedules", fromlist=["crontab"]).crontab(hour=CASES_REMINDER_HOUR, minute=0),
