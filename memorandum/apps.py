@@ -10,6 +10,8 @@ class MemorandumConfig(AppConfig):
         import audit
         from cases import timeline
         from cases.extensions import register_case_action
+        from clients.extensions import register_activity_source, register_anonymiser, register_export_section
+        from memorandum import data_rights
         from memorandum.models import Commitment, Memorandum, Partner, PartnerContact, Referral, Signatory
         from memorandum.timeline import refer_action, referral_items
 
@@ -22,3 +24,6 @@ class MemorandumConfig(AppConfig):
         audit.register(Referral, m2m=["categories"], exclude=["letter", "letter_is_final", "reminded_at"])
         timeline.register_provider(referral_items)
         register_case_action(refer_action)
+        register_export_section(data_rights.export_client_referrals)
+        register_anonymiser(data_rights.anonymise_client_referrals)
+        register_activity_source(data_rights.client_ids_with_referral_activity)
