@@ -314,9 +314,11 @@ REPORT_LEASE_SECONDS = env_int("REPORT_LEASE_SECONDS", 180)
 CELERY_BEAT_SCHEDULE["reports-expire-files"] = {"task": "reports.expire_files", "schedule": 3600.0}
 
 # Cases: the morning e-mail of overdue follow-ups (hour in TIME_ZONE); the largest case export.
+from celery.schedules import crontab  # noqa: E402
+
 CASES_REMINDER_HOUR = env_int("CASES_REMINDER_HOUR", 8)
 CASES_EXPORT_MAX_ROWS = 20_000  # beyond this an export asks for narrower filters
 CELERY_BEAT_SCHEDULE["cases-overdue-follow-ups"] = {
     "task": "cases.remind_overdue_follow_ups",
-    "schedule": __import__("celery.schedules", fromlist=["crontab"]).crontab(hour=CASES_REMINDER_HOUR, minute=0),
+    "schedule": crontab(hour=CASES_REMINDER_HOUR, minute=0),
 }
