@@ -22,6 +22,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "demo-password-1"
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked(settings):
+    """Assertions read the English source strings: a request that names no language gets English.
+
+    The product default stays Russian (settings.LANGUAGE_CODE); tests of language
+    behaviour ask for a language explicitly (Accept-Language, the cookie, or the
+    browser's locale) or request the ``russian_default`` fixture.
+    """
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def russian_default(settings):
+    settings.LANGUAGE_CODE = "ru"
+
+
 @pytest.fixture
 def office_a(db):
     return OfficeFactory(code="ALA", name="Алматинский офис", city="Алматы")

@@ -19,7 +19,7 @@ def test_it_shows_a_plain_not_found_page_that_does_not_echo_the_address(producti
     assert "Tursunova" not in html
 
 
-def test_it_shows_a_plain_not_found_page_to_visitors_too(production, client):
+def test_it_shows_a_plain_not_found_page_to_visitors_too(production, client, russian_default):
     response = client.get("/no-such-page/")
 
     assert response.status_code == 404

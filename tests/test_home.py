@@ -119,7 +119,7 @@ def test_it_lets_a_visitor_switch_the_login_page_language(client):
     assert '<html lang="en">' in page.content.decode()
 
 
-def test_it_shows_russian_by_default(client):
+def test_it_shows_russian_by_default(client, russian_default):
     page = client.get(reverse("accounts:login"))
 
     assert '<html lang="ru">' in page.content.decode()
