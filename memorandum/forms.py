@@ -41,10 +41,24 @@ class ReferralForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Letter language"), choices=LetterLanguage.choices)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = active_partners()
         self.fields["categories"].queryset = ProblemCategory.objects.filter(is_active=True)
+        if case is not None:
+            self._suggest_partners(case)
+
+    def _suggest_partners(self, case) -> None:
+        """Partners that help with the case's problems come first, in their own group."""
+        field = self.fields["partner"]
+        wanted = {category.pk for category in case.categories.all()}
+        suggested, others = [], []
+        for partner in field.queryset.prefetch_related("categories"):
+            choice = (partner.pk, field.label_from_instance(partner))
+            helps = wanted & {category.pk for category in partner.categories.all()}
+            (suggested if helps else others).append(choice)
+        if suggested:
+            field.choices = [("", "---------"), (_("Help with this problem"), suggested), (_("Other partners"), others)]
 
 
 class SendForm(forms.Form):

@@ -67,7 +67,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     initial = {"categories": list(case.categories.all()), "language": request.LANGUAGE_CODE[:2]}
     if initial["language"] not in ("ru", "kk"):
         initial["language"] = "ru"
-    form = ReferralForm(request.POST or None, initial=initial)
+    form = ReferralForm(request.POST or None, initial=initial, case=case)
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_create(
@@ -101,7 +101,7 @@ def referral_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "shared_data": referral.shared_data,
         "language": referral.language,
     }
-    form = ReferralForm(request.POST or None, initial=initial)
+    form = ReferralForm(request.POST or None, initial=initial, case=referral.case)
     if request.method == "POST" and form.is_valid():
         try:
             services.referral_update(

@@ -288,3 +288,17 @@ def test_a_sent_referral_cannot_be_changed(case, coordinator, as_coordinator, as
     assert as_outsider.get(url).status_code == 404
     sent.refresh_from_db()
     assert sent.request != "x"
+
+
+def test_the_form_suggests_partners_that_help_with_the_case_problem(case, as_coordinator, inspectorate):
+    from tests.cases.factories import category
+
+    inspectorate.categories.set([category("unpaid-wages")])
+    shelter = PartnerFactory(name_ru="Приют")
+    shelter.categories.set([category("housing")])
+
+    response = as_coordinator.get(reverse("memorandum:referral-new") + f"?case={case.pk}")
+
+    choices = response.context["form"].fields["partner"].choices
+    groups = [[value for value, _ in options] for _, options in choices if isinstance(options, list)]
+    assert groups == [[inspectorate.pk], [shelter.pk]]
