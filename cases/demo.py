@@ -189,8 +189,11 @@ class _Seeder:
         for user in caseworkers:
             target = self.psychologists if user.profession == Profession.PSYCHOLOGIST else self.lawyers
             target.setdefault(user.office_id, []).append(user.pk)
+        # An office without caseworkers (the demo's southern office) has its cases led by a manager,
+        # who sees every office; a caseworker of another office could not open them.
+        all_offices = User.objects.filter(is_active=True, role__in=(Role.MANAGER, Role.ADMINISTRATOR))
         self.fallback_lead = (
-            caseworkers.order_by("pk").values_list("pk", flat=True).first()
+            all_offices.order_by("role", "pk").values_list("pk", flat=True).first()
             or User.objects.order_by("pk").values_list("pk", flat=True).first()
         )
         self.office_names = {office.pk: office.name for office in context["offices"].values()}

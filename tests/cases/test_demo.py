@@ -1,0 +1,31 @@
+"""seed_demo's cases: about 1.5 cases and 4 consultations per client, and nothing new on a second run."""
+
+import io
+import random
+
+from accounts.demo import seed as seed_accounts
+from cases.demo import seed as seed_cases
+from cases.models import Case, Consultation, Project
+from cases.selectors import cases_visible_to
+from clients.demo import seed as seed_clients
+
+
+def test_the_demo_gives_every_client_cases_once(db):
+    context, rng, out = {}, random.Random(7), io.StringIO()
+    seed_accounts(context, clients=None, rng=rng, stdout=out)
+    seed_clients(context, clients=60, rng=rng, stdout=out)
+    seed_cases(context, clients=60, rng=rng, stdout=out)
+
+    assert Project.objects.filter(funder__in=["IOM", "OSCE", "ILO"]).count() == 3
+    cases = Case.objects.count()
+    assert 60 <= cases <= 150
+    assert Consultation.objects.count() >= 2 * cases
+    assert not Case.objects.filter(categories=None).exists()
+    # Everyone on a case can open it, restricted clients included.
+    for case in Case.objects.select_related("lead").prefetch_related("staff"):
+        for member in [case.lead, *case.staff.all()]:
+            assert cases_visible_to(member).filter(pk=case.pk).exists()
+
+    line = seed_cases(context, clients=60, rng=rng, stdout=out)
+    assert Case.objects.count() == cases
+    assert "0 new cases" in line
