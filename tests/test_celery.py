@@ -55,7 +55,9 @@ def test_it_runs_tasks_inline_when_no_broker_is_configured():
     assert ping.delay().get() == "pong"
 
 
-def test_it_reports_a_running_worker_on_healthz(redis_app, settings, client, db):
+def test_it_reports_a_running_worker_on_healthz(redis_app, settings, client, transactional_db):
+    # transactional_db: starting a worker closes Django's connections (Celery's Django fixup),
+    # which would break the enclosing transaction of a plain `db` test.
     settings.CELERY_TASK_ALWAYS_EAGER = False
 
     with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
