@@ -4,6 +4,7 @@ from crispy_forms.bootstrap import InlineCheckboxes, InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -261,6 +262,13 @@ class AnonymiseForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"), widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > settings.UPLOAD_MAX_BYTES:
+            megabytes = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+            raise ValidationError(_("The file is too large: at most %(mb)s MB."), params={"mb": megabytes})
+        return uploaded
 
 
 class AssignStaffForm(forms.Form):

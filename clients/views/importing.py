@@ -1,6 +1,7 @@
 """Import of a client list: upload → dry run (preview) → import all or nothing."""
 
 import secrets
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clients import permissions
@@ -18,8 +20,25 @@ from clients.importing import ImportFileError, plan_import, read_rows, run_impor
 SESSION_KEY = "clients_imports"
 
 
+IMPORT_DIR = "clients/imports"
+STALE_AFTER = timedelta(days=1)
+
+
 def _path(token: str) -> str:
-    return f"clients/imports/{token}.bin"
+    return f"{IMPORT_DIR}/{token}.bin"
+
+
+def _remove_stale_uploads() -> None:
+    """Uploaded lists hold personal data: an abandoned dry run's file does not outlive a day."""
+    try:
+        _dirs, files = default_storage.listdir(IMPORT_DIR)
+    except FileNotFoundError:
+        return
+    cutoff = timezone.now() - STALE_AFTER
+    for name in files:
+        path = f"{IMPORT_DIR}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
 
 
 @login_required
@@ -35,6 +54,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:
+            _remove_stale_uploads()
             token = secrets.token_urlsafe(16)
             default_storage.save(_path(token), ContentFile(content))
             # Only the uploader may look at or run this import.

@@ -98,3 +98,27 @@ def test_caseworkers_cannot_import_and_others_cannot_see_my_preview(as_lawyer, a
     assert as_lawyer.get(reverse("clients:import")).status_code == 404
     url = _upload(as_coordinator, (HEADER + GOOD).encode())
     assert as_manager.get(url).status_code == 404
+
+
+def test_an_abandoned_upload_is_removed_after_a_day(as_coordinator, private_media):
+    import datetime
+    import os
+
+    from django.core.files.storage import default_storage
+
+    first = _upload(as_coordinator, (HEADER + GOOD).encode())
+    token = first.rstrip("/").rsplit("/", 1)[1]
+    path = default_storage.path(f"clients/imports/{token}.bin")
+    old = (datetime.datetime.now() - datetime.timedelta(days=2)).timestamp()
+    os.utime(path, (old, old))
+    _upload(as_coordinator, (HEADER + GOOD).encode())
+    assert not os.path.exists(path)
+
+
+def test_a_file_over_the_limit_is_refused(as_coordinator, settings):
+    settings.UPLOAD_MAX_BYTES = 10
+    response = as_coordinator.post(
+        reverse("clients:import"), {"file": SimpleUploadedFile("x.csv", (HEADER + GOOD).encode())}
+    )
+    assert response.status_code == 200
+    assert "invalid-feedback" in response.content.decode()
