@@ -49,8 +49,8 @@ def consent_withdraw(*, consent: Consent, actor, withdrawn_on: date | None = Non
 
 
 def current_consent(client: Client) -> Consent | None:
-    """The newest consent in force (not withdrawn)."""
-    return client.consents.filter(withdrawn_on__isnull=True).order_by("-given_on", "-id").first()
+    """The consent that decides: the newest one. Once it is withdrawn, an older consent does not come back."""
+    return client.consents.order_by("-given_on", "-id").first()
 
 
 def consent_allows(client: Client, scope: str) -> bool:

@@ -132,3 +132,10 @@ def test_a_colleague_who_flags_trafficking_keeps_access(lawyer, psychologist, tr
     client = _create(lawyer)
     client_update(client=client, actor=psychologist, expected_version=1, vulnerabilities=[trafficking])
     assert set(client.assigned_staff.all()) == {lawyer, psychologist}
+
+
+def test_withdrawing_the_newest_consent_does_not_revive_an_older_one(lawyer, client_a):
+    newer = ConsentFactory(client=client_a, given_on=timezone.localdate(), share_partners=True)
+    consent_withdraw(consent=newer, actor=lawyer)
+    assert not consent_allows(client_a, "share_partners")
+    assert not consent_allows(client_a, "store_data")
