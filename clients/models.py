@@ -259,7 +259,7 @@ class ConsentScope(models.TextChoices):
 
 
 class Consent(models.Model):
-    """A consent given by the client; the newest one not withdrawn is the one in force."""
+    """A consent given by the client; the newest one decides (and, once withdrawn, allows nothing)."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents")
     given_on = models.DateField(_("given on"), default=timezone.localdate)
