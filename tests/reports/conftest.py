@@ -40,3 +40,6 @@ def redis_app(settings, tmp_path):
     yield app
     app.conf.update(saved)
     _forget_connections()
+    # A worker started with queues=["pdf"] narrows the app's shared queue
+    # selection to "pdf"; forget it so the next worker consumes the default queue again.
+    app.amqp.__dict__.pop("queues", None)
