@@ -3,7 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from tests.clients.factories import ClientDocumentFactory, ConsentFactory, FamilyMemberFactory
+from tests.clients.factories import (
+    ClientDocumentFactory,
+    ClientFactory,
+    ClientMergeFactory,
+    ConsentFactory,
+    FamilyMemberFactory,
+)
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +19,11 @@ def _urls(client):
     document = ClientDocumentFactory(client=client)
     member = FamilyMemberFactory(client=client)
     consent = ConsentFactory(client=client)
+    merge = ClientMergeFactory(source=ClientFactory(office=client.office, merged_into=client), target=client)
+    staff_member = client.assigned_staff.first() or UserFactory(office=client.office)
     return [
+        ("post", reverse("clients:merge-revert", args=[client.pk, merge.pk])),
+        ("post", reverse("clients:staff-unassign", args=[client.pk, staff_member.pk])),
         ("get", reverse("clients:detail", args=[client.pk])),
         ("get", reverse("clients:edit", args=[client.pk])),
         ("post", reverse("clients:edit", args=[client.pk])),
