@@ -47,6 +47,8 @@ def test_a_dead_workers_job_is_taken_again_and_the_stale_worker_cannot_finish_it
 
 
 def test_the_task_marks_a_broken_job_failed_with_a_clear_message(manager):
+    manager.language = "en"  # the message is written in the language of the manager who asked
+    manager.save()
     job = ReportJobFactory(created_by=manager, period_start=dt.date(2026, 7, 1), period_end=dt.date(2026, 9, 30))
     ReportJob.objects.filter(pk=job.pk).update(period_end=dt.date(2026, 6, 1))  # ends before it starts
     assert build_report.apply(args=[job.pk]).get() == "failed"

@@ -75,7 +75,8 @@ def test_a_failed_report_shows_its_message_and_can_be_retried(as_manager, manage
     assert job.state == ReportState.DONE  # eager: generated again at once (an empty report)
 
 
-def test_a_bad_period_is_refused_with_a_message_and_nothing_saved(as_manager):
+def test_a_bad_period_is_refused_with_a_message_and_nothing_saved(as_manager, settings):
+    as_manager.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = _request(as_manager, start="2026-09-30", end="2026-07-01")
     assert response.status_code == 400
     assert "The period ends before it starts." in response.content.decode()
