@@ -1,6 +1,7 @@
 """Background tasks travel through Redis to a real Celery worker and back."""
 
 import threading
+import uuid
 
 import pytest
 from celery.contrib.testing.worker import start_worker
@@ -37,13 +38,24 @@ def _forget_connections():
     app._local = threading.local()
 
 
-def test_it_runs_the_ping_task_through_a_real_worker_on_redis(redis_app):
+@pytest.fixture
+def own_queue(redis_app):
+    """A queue of this test alone: other test runs on the same Redis cannot take its message."""
+    name = f"test-{uuid.uuid4().hex[:12]}"
+    yield name
+    with redis_app.connection_for_write() as connection:
+        client = connection.default_channel.client
+        client.delete(name, f"_kombu.binding.{name}", f"_kombu.binding_permanent.{name}")
+    app.amqp.__dict__.pop("queues", None)  # forget the worker's queue selection
+
+
+def test_it_runs_the_ping_task_through_a_real_worker_on_redis(redis_app, own_queue):
     assert app.conf.task_serializer == "json"
     assert app.conf.task_acks_late is True
     assert app.conf.worker_prefetch_multiplier == 1
 
-    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        result = ping.delay()
+    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=[own_queue]):
+        result = ping.apply_async(queue=own_queue)
 
         assert result.get(timeout=20) == "pong"
         assert result.status == "SUCCESS"
@@ -60,7 +72,8 @@ def test_it_reports_a_running_worker_on_healthz(redis_app, settings, client, tra
     # which would break the enclosing transaction of a plain `db` test.
     settings.CELERY_TASK_ALWAYS_EAGER = False
 
-    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=["default"]):
         response = client.get("/healthz")
+    app.amqp.__dict__.pop("queues", None)
 
     assert response.json() == {"database": "ok", "broker": "ok", "worker": "ok"}
