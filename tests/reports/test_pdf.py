@@ -60,3 +60,17 @@ def test_the_language_switch_changes_the_headings(world):
     russian = _text(build_files(ReportRequest(period=parse_period("2026Q3"), language="ru")).pdf)
     assert "Узбекистан" in russian  # reference names follow the report language
     assert "Uzbekistan" not in russian
+
+
+def test_generating_the_same_report_twice_gives_the_same_spreadsheet_figures(world):
+    from openpyxl import load_workbook
+
+    def figures(xlsx: bytes) -> list:
+        workbook = load_workbook(io.BytesIO(xlsx))
+        # Every sheet but "About", which holds the generation time.
+        return [list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets[1:]]
+
+    request = ReportRequest(period=parse_period("2026Q3"), language="en")
+    first, second = build_files(request), build_files(request)
+    assert figures(first.xlsx) == figures(second.xlsx)
+    assert _text(first.pdf).split("Contents")[1] == _text(second.pdf).split("Contents")[1]
