@@ -184,6 +184,9 @@ def case_change_status(
     if status not in CaseStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     current = _lock(case, expected_version)
+    if current.status == status == CaseStatus.CLOSED and outcome:
+        # The status page of a closed case shows its outcome and facts: a correction must be saved, not dropped.
+        return _correct_closing(current, actor=actor, outcome=outcome, facts=facts or {})
     if current.status == status:
         return current
     reason = (reason or "").strip()
@@ -220,6 +223,19 @@ def case_change_status(
         params={"number": current.number, "code": current.client.code, "status": current.get_status_display()},
     )
     return current
+
+
+def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict) -> Case:
+    """New outcome or facts for a case that stays closed (audited as a change; not a status event)."""
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Choose the outcome to close the case.")})
+    before = [case.outcome, *(getattr(case, name) for name in CLOSING_FACTS)]
+    _apply_facts(case, facts)
+    case.outcome = outcome
+    if [case.outcome, *(getattr(case, name) for name in CLOSING_FACTS)] != before:
+        with set_actor(actor):
+            _bump(case, actor, ["outcome", *CLOSING_FACTS])
+    return case
 
 
 def _apply_facts(case: Case, facts: dict) -> None:

@@ -55,3 +55,22 @@ def test_reopening_asks_why(case, as_lawyer, lawyer):
     response = as_lawyer.post(url, {"status": "in_progress", "reason": "Клиент вернулся", "version": 2})
     assert response.status_code == 302
     assert case.events.filter(kind=CaseEvent.Kind.REOPENED, reason="Клиент вернулся").exists()
+
+
+def test_correcting_the_facts_of_a_closed_case_saves_them(case, as_lawyer, lawyer):
+    """The status page of a closed case shows its facts; changing them and saving must not be silently dropped."""
+    from cases.services import case_change_status
+
+    case_change_status(
+        case=case, status="closed", actor=lawyer, outcome="partly_resolved", facts={"wages_claimed": 100}
+    )
+    response = as_lawyer.post(
+        reverse("cases:status", args=[case.pk]),
+        {"status": "closed", "outcome": Outcome.RESOLVED, "wages_claimed": "100", "wages_recovered": "80000",
+         "version": 2},
+    )  # fmt: skip
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.outcome, case.wages_recovered, case.version) == (Outcome.RESOLVED, Decimal("80000"), 3)
+    # Not a status change: no second "closed" event on the timeline.
+    assert case.events.filter(kind=CaseEvent.Kind.CLOSED).count() == 1
