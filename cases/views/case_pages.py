@@ -109,7 +109,8 @@ def case_create(request: HttpRequest) -> HttpResponse:
     client = get_client_for(request.user, client_id)
     if not can_open_case(request.user):
         raise Http404
-    office_id = request.user.office_id or client.office_id
+    # A manager's case goes to the client's office (see case_open below): offer that office's staff.
+    office_id = client.office_id if request.user.sees_all_offices else request.user.office_id
     form = CaseForm(
         request.POST or None,
         office_id=office_id,

@@ -41,3 +41,19 @@ def test_a_case_cannot_be_opened_in_the_future(client_a, as_lawyer, lawyer):
     assert response.status_code == 200
     assert "opened_on" in response.context["form"].errors
     assert not Case.objects.exists()
+
+
+def test_a_manager_opens_a_case_in_another_office_led_by_that_offices_caseworker(office_b, as_manager, outsider):
+    """The case belongs to the client's office, so its lead must be someone who works there (and can open it)."""
+    from tests.cases.factories import make_client
+
+    client_b = make_client(office_b)
+    url = f"{reverse('cases:create')}?client={client_b.pk}"
+    response = as_manager.post(
+        url,
+        {"kind": "legal", "categories": [category().pk], "summary": "Паспорт у работодателя", "lead": outsider.pk,
+         "opened_on": "2026-11-20"},
+    )  # fmt: skip
+    case = Case.objects.get(client=client_b)
+    assert response["Location"] == reverse("cases:detail", args=[case.pk])
+    assert (case.office, case.lead) == (office_b, outsider)
