@@ -143,6 +143,9 @@ def _clean(raw: dict, countries: list[Country], regions: list[Region]) -> tuple[
     errors = []
     for name in ("family_name", "given_name", "patronymic", "latin_name", "city"):
         values[name] = _text(raw.get(name))[:100]
+        if "\x00" in values[name]:
+            # Broken exports carry NUL bytes, which PostgreSQL refuses in text columns.
+            errors.append(_("%(column)s contains a NUL character.") % {"column": name})
     for name in ("family_name", "given_name"):
         if not values[name]:
             errors.append(_("%(column)s is empty.") % {"column": name})
@@ -167,6 +170,11 @@ def _clean(raw: dict, countries: list[Country], regions: list[Region]) -> tuple[
             values["birth_year"] = int(year_text)
         else:
             errors.append(_("Bad year of birth “%(value)s”.") % {"value": year_text})
+    birth_date = values["birth_date"]
+    if birth_date and birth_date > timezone.localdate():
+        errors.append(_("The date of birth is in the future."))
+    elif birth_date and values["birth_year"] and birth_date.year != values["birth_year"]:
+        errors.append(_("The year does not match the date of birth."))
     home = (
         values["citizenship"].code.upper() if values["citizenship"] and len(values["citizenship"].code) == 2 else None
     )

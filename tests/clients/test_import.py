@@ -122,3 +122,24 @@ def test_a_file_over_the_limit_is_refused(as_coordinator, settings):
     )
     assert response.status_code == 200
     assert "invalid-feedback" in response.content.decode()
+
+
+def test_a_name_with_a_nul_byte_is_a_bad_row_not_a_server_error(as_coordinator):
+    # A broken export can carry NUL bytes; PostgreSQL refuses them in text columns.
+    rows = HEADER + "Али\x00ев;Бек;м;uz;1990;;да\n" + GOOD
+    url = _upload(as_coordinator, rows.encode())
+    preview = as_coordinator.get(url)
+    assert [row.line for row in preview.context["errors"]] == [2]
+    response = as_coordinator.post(url)
+    assert response.status_code == 200
+    assert not Client.objects.exists()
+
+
+def test_a_date_of_birth_in_the_future_or_against_the_year_is_a_bad_row(as_coordinator):
+    header = "Фамилия;Имя;Пол;Гражданство;Дата рождения;Год рождения;Согласие\n"
+    rows = header + "Асанов;Бек;м;kg;01.01.2990;;да\n" + "Асанова;Айпери;ж;kg;01.01.1990;1985;да\n"
+    preview = as_coordinator.get(_upload(as_coordinator, rows.encode()))
+    bad = {row.line: " ".join(row.reasons) for row in preview.context["errors"]}
+    assert set(bad) == {2, 3}
+    assert "date of birth" in bad[2].lower()
+    assert "year" in bad[3].lower()
