@@ -387,6 +387,12 @@ def referral_resend(
         raise ReferralRefused(_("Only a declined referral can be sent to another partner."))
     if partner.pk == original.partner_id:
         raise ReferralRefused(_("Choose another partner: this one declined."))
+    # Once only: a second click on the same page (or a second tab) must not refer the case twice.
+    already = original.resent_as.order_by("pk").first()
+    if already is not None:
+        raise ReferralRefused(
+            _("This referral was already sent to another partner as %(reference)s.") % {"reference": already.reference}
+        )
     new = referral_create(
         case=original.case,
         partner=partner,

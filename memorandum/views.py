@@ -128,7 +128,10 @@ def _int_or_none(value) -> int | None:
 def _detail_context(request: HttpRequest, referral, *, error: str = "") -> dict:
     user = request.user
     missing = services.consent_missing_scopes(referral) if referral.state == ReferralState.DRAFT else []
-    can_resend = referral.state == ReferralState.DECLINED and permissions.can_send_referral(user, referral)
+    resent_as = list(referral.resent_as.values("pk", "reference"))
+    can_resend = (
+        referral.state == ReferralState.DECLINED and not resent_as and permissions.can_send_referral(user, referral)
+    )
     return {
         "referral": referral,
         "case": referral.case,
@@ -148,7 +151,7 @@ def _detail_context(request: HttpRequest, referral, *, error: str = "") -> dict:
         "resend_form": ResendForm(initial={"version": referral.version}, exclude_partner_id=referral.partner_id)
         if can_resend
         else None,
-        "resent_as": list(referral.resent_as.values("pk", "reference")),
+        "resent_as": resent_as,
         "error": error,
     }
 

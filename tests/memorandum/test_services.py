@@ -198,3 +198,17 @@ def test_unknown_data_items_and_letter_languages_are_refused(case, coordinator, 
     with pytest.raises(services.ReferralRefused):
         services.referral_create(case=case, partner=inspectorate, actor=coordinator, request="Помочь", language="en")
     assert not case.referrals.exists()
+
+
+def test_a_declined_referral_is_resent_once_so_a_double_click_makes_no_second_referral(case, coordinator, inspectorate):
+    declined = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.DECLINED)
+    union = PartnerFactory(name_ru="Федерация профсоюзов")
+    page_version = declined.version
+
+    services.referral_resend(referral=declined, partner=union, actor=coordinator, expected_version=page_version)
+    with pytest.raises(services.ReferralRefused):
+        services.referral_resend(referral=declined, partner=union, actor=coordinator, expected_version=page_version)
+    with pytest.raises(services.ReferralRefused, match="already"):
+        services.referral_resend(referral=declined, partner=PartnerFactory(), actor=coordinator)
+
+    assert case.referrals.filter(resent_from=declined).count() == 1

@@ -252,6 +252,15 @@ def test_a_declined_referral_is_sent_to_another_partner_from_its_page(case, coor
     assert response["Location"] == reverse("memorandum:referral-detail", args=[new.pk])
     assert (new.partner, new.state) == (union, ReferralState.SENT)
 
+    # The page now links the new referral instead of offering to send it again; a second post is refused.
+    page = as_coordinator.get(reverse("memorandum:referral-detail", args=[declined.pk])).content.decode()
+    assert 'data-testid="form-resend"' not in page and new.reference in page
+    again = as_coordinator.post(
+        reverse("memorandum:referral-resend", args=[declined.pk]), {"version": declined.version, "partner": union.pk}
+    )
+    assert again.status_code == 400
+    assert Referral.objects.filter(resent_from=declined).count() == 1
+
 
 def test_the_coordinator_changes_a_draft_before_sending_it(case, coordinator, as_coordinator, inspectorate):
     draft = make_referral(coordinator=coordinator, case=case, partner=inspectorate)
