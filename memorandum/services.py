@@ -229,6 +229,11 @@ def referral_send(
     if not permissions.can_send_referral(actor, referral):
         raise NotAllowed(_("Only a coordinator or a manager may send referrals."))
     _ensure_allowed(referral, ReferralState.SENT)
+    # A draft may wait for approval for days: what drafting checked may no longer hold.
+    if referral.case.status == CASE_CLOSED:
+        raise ReferralRefused(_("The case is closed: reopen it before referring it."))
+    if not referral.partner.is_active:
+        raise ReferralRefused(_("This partner is no longer active."))
     missing = consent_missing_scopes(referral)
     note = ""
     if missing:

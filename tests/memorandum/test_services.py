@@ -212,3 +212,22 @@ def test_a_declined_referral_is_resent_once_so_a_double_click_makes_no_second_re
         services.referral_resend(referral=declined, partner=PartnerFactory(), actor=coordinator)
 
     assert case.referrals.filter(resent_from=declined).count() == 1
+
+
+def test_a_draft_is_not_sent_once_its_case_is_closed_or_its_partner_inactive(case, coordinator, inspectorate):
+    draft = make_referral(coordinator=coordinator, case=case, partner=inspectorate)
+    inspectorate.is_active = False
+    inspectorate.save()
+
+    with pytest.raises(services.ReferralRefused, match="no longer active"):
+        services.referral_send(referral=draft, actor=coordinator)
+
+    inspectorate.is_active = True
+    inspectorate.save()
+    case.status = "closed"
+    case.save()
+    with pytest.raises(services.ReferralRefused, match="closed"):
+        services.referral_send(referral=draft, actor=coordinator)
+
+    draft.refresh_from_db()
+    assert (draft.state, draft.sent_at) == (ReferralState.DRAFT, None)
