@@ -46,12 +46,16 @@ def referrals_remind_overdue(*, today=None) -> int:
     )
     sent = 0
     for referral in overdue:
+        recipients = reminder_recipients(referral)
+        if not recipients:
+            # Nobody to tell (the sender left, no coordinator with an e-mail): keep it for the next run.
+            continue
         with transaction.atomic():
             claimed = Referral.objects.filter(pk=referral.pk, reminded_at__isnull=True).update(
                 reminded_at=timezone.now()
             )
             if not claimed:
                 continue
-            _send(referral, reminder_recipients(referral))
+            _send(referral, recipients)
         sent += 1
     return sent

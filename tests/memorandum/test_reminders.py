@@ -64,3 +64,20 @@ def test_when_the_sender_left_the_office_coordinators_are_reminded(case, coordin
     referrals_remind_overdue()
 
     assert [m.to for m in mail.outbox] == [[other.email]]
+
+
+def test_an_overdue_referral_nobody_can_be_told_about_waits_for_the_next_run(case, coordinator, inspectorate, office_a):
+    from tests.factories import UserFactory
+
+    referral = make_referral(coordinator=coordinator, case=case, partner=inspectorate, state=ReferralState.SENT)
+    _overdue(referral)
+    coordinator.is_active = False
+    coordinator.save()
+
+    assert referrals_remind_overdue() == 0
+    referral.refresh_from_db()
+    assert referral.reminded_at is None
+
+    newcomer = UserFactory(username="coordinator2", office=office_a, role="coordinator", profession="")
+    assert referrals_remind_overdue() == 1
+    assert [m.to for m in mail.outbox] == [[newcomer.email]]
