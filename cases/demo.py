@@ -175,11 +175,16 @@ def _seed_projects() -> list[Project]:
     return projects
 
 
+# A case opens before its first consultation of the day and closes after its last one.
+OPENS, CLOSES = dtime(8, 45), dtime(18, 30)
+
+
 class _Seeder:
     def __init__(self, context: dict, projects: list[Project], rng):
         self.rng = rng
         self.projects = projects
         self.today = timezone.localdate()
+        self.now = timezone.now()
         self.categories = {c.code: c.pk for c in ProblemCategory.objects.all()}
         self.category_codes = list(self.categories)
         self.category_weights = [CATEGORY_WEIGHTS.get(code, 3) for code in self.category_codes]
@@ -301,14 +306,19 @@ class _Seeder:
             "consultations": rng.choices((1, 2, 3, 4, 5), weights=(20, 30, 25, 15, 10))[0],
         }
 
-    def _moment(self, day) -> datetime:
-        hour = self.rng.randint(9, 17)
-        return timezone.make_aware(datetime.combine(day, dtime(hour, self.rng.choice((0, 15, 30, 45)))))
+    def _moment(self, day, at: dtime | None = None) -> datetime:
+        """A working-hours moment of ``day``, never later than now (today's demo work has already happened)."""
+        at = at or dtime(self.rng.randint(9, 17), self.rng.choice((0, 15, 30, 45)))
+        return min(timezone.make_aware(datetime.combine(day, at)), self.now)
 
     def _events(self, case: Case) -> list[CaseEvent]:
         events = [
             CaseEvent(
-                case_id=case.pk, kind="opened", to_status="open", actor_id=case.lead_id, at=self._moment(case.opened_on)
+                case_id=case.pk,
+                kind="opened",
+                to_status="open",
+                actor_id=case.lead_id,
+                at=self._moment(case.opened_on, OPENS),
             )
         ]
         if case.status == CaseStatus.CLOSED:
@@ -319,7 +329,7 @@ class _Seeder:
                     from_status="in_progress",
                     to_status="closed",
                     actor_id=case.lead_id,
-                    at=self._moment(case.closed_on),
+                    at=self._moment(case.closed_on, CLOSES),
                 )
             )
         elif case.status != CaseStatus.OPEN:
@@ -330,7 +340,7 @@ class _Seeder:
                     from_status="open",
                     to_status=case.status,
                     actor_id=case.lead_id,
-                    at=self._moment(case.opened_on + timedelta(days=1)),
+                    at=self._moment(min(case.opened_on + timedelta(days=1), self.today)),
                 )
             )
         return events

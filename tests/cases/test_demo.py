@@ -3,9 +3,11 @@
 import io
 import random
 
+from django.utils import timezone
+
 from accounts.demo import seed as seed_accounts
 from cases.demo import seed as seed_cases
-from cases.models import Case, Consultation, Project
+from cases.models import Case, CaseEvent, Consultation, Project
 from cases.selectors import cases_visible_to
 from clients.demo import seed as seed_clients
 
@@ -25,6 +27,13 @@ def test_the_demo_gives_every_client_cases_once(db):
     for case in Case.objects.select_related("lead").prefetch_related("staff"):
         for member in [case.lead, *case.staff.all()]:
             assert cases_visible_to(member).filter(pk=case.pk).exists()
+
+    # The timeline of a demo case reads as real work: nothing in the future, nothing before the case was opened.
+    now = timezone.now()
+    assert not Consultation.objects.filter(started_at__gt=now).exists()
+    assert not CaseEvent.objects.filter(at__gt=now).exists()
+    opened_at = dict(CaseEvent.objects.filter(kind="opened").values_list("case_id", "at"))
+    assert all(c.started_at >= opened_at[c.case_id] for c in Consultation.objects.only("case_id", "started_at"))
 
     line = seed_cases(context, clients=60, rng=rng, stdout=out)
     assert Case.objects.count() == cases
