@@ -96,9 +96,33 @@ def client_export_data(client: Client) -> dict:
             for document in client.documents.all()
         ],
         "former_codes": list(client.merged_records.values_list("code", flat=True)),
+        "merged_records": _merged_records(client),
     }
     data.update(extensions.export_sections(client))
     return data
+
+
+def _merged_records(client: Client) -> list[dict]:
+    """What older records merged into this one (and into those) still keep: they stay for an undo."""
+    records, pending, seen = [], [client.pk], {client.pk}
+    while pending:
+        merged = list(Client.objects.filter(merged_into_id__in=pending).exclude(pk__in=seen).prefetch_related("phones"))
+        pending = [record.pk for record in merged]
+        seen.update(pending)
+        records.extend(
+            {
+                "code": record.code,
+                "family_name": record.family_name,
+                "given_name": record.given_name,
+                "patronymic": record.patronymic,
+                "latin_name": record.latin_name,
+                "birth_date": record.birth_date.isoformat() if record.birth_date else None,
+                "birth_year": record.birth_year,
+                "phones": [phone.number for phone in record.phones.all()],
+            }
+            for record in merged
+        )
+    return records
 
 
 def _scrub_entries(model, object_ids, fields) -> None:

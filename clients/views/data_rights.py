@@ -63,6 +63,7 @@ def _labels() -> dict[str, str]:
             "description": _("description"),
             "file_name": _("file name"),
             "former_codes": _("Codes of records merged into this one"),
+            "merged_records": _("Records merged into this one"),
             "created_at": _("registered"),
             "updated_at": _("last change"),
         }

@@ -94,3 +94,20 @@ def test_anonymisation_also_erases_older_records_merged_into_the_client(client_a
     old.refresh_from_db()
     assert old.is_anonymised and old.family_name == "" and old.search_key == ""
     assert not old.phones.exists()
+
+
+def test_the_export_holds_what_older_merged_records_still_keep(as_manager, client_a, office_a):
+    # A merge leaves the duplicate's own spelling and a phone the survivor already had on the old
+    # record (for an undo): that is still data held about this person, older merges of merges too.
+    from tests.clients.factories import ClientFactory
+
+    old = ClientFactory(office=office_a, family_name="Abdullayev", given_name="Rustam", merged_into=client_a)
+    ClientPhone.objects.create(client=old, number="+998901112233")
+    oldest = ClientFactory(office=office_a, family_name="Abdulaev", given_name="Rustem", merged_into=old)
+    response = as_manager.get(reverse("clients:export", args=[client_a.pk]), {"format": "json"})
+    merged = {record["code"]: record for record in json.loads(response.content)["merged_records"]}
+    assert set(merged) == {old.code, oldest.code}
+    assert (merged[old.code]["family_name"], merged[old.code]["phones"]) == ("Abdullayev", ["+998901112233"])
+    assert merged[oldest.code]["given_name"] == "Rustem"
+    html = as_manager.get(reverse("clients:export", args=[client_a.pk])).content.decode()
+    assert "+998901112233" in html and "Rustem" in html
