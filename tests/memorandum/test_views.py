@@ -311,3 +311,26 @@ def test_the_form_suggests_partners_that_help_with_the_case_problem(case, as_coo
     choices = response.context["form"].fields["partner"].choices
     groups = [[value for value, _ in options] for _, options in choices if isinstance(options, list)]
     assert groups == [[inspectorate.pk], [shelter.pk]]
+
+
+def test_a_restricted_clients_referral_stays_hidden_from_an_unassigned_coordinator(
+    office_a, lawyer, manager, as_coordinator, inspectorate
+):
+    victim = make_client(office_a, actor=lawyer, restricted=True, consent={"share_partners": True})
+    case = CaseFactory(client=victim, lead=lawyer)
+    referral = make_referral(coordinator=manager, case=case, partner=inspectorate, state=ReferralState.SENT)
+    Referral.objects.filter(pk=referral.pk).update(due_on=timezone.localdate() - timedelta(days=3))
+
+    for url in (
+        reverse("memorandum:referral-detail", args=[referral.pk]),
+        reverse("memorandum:referral-letter", args=[referral.pk]),
+        reverse("memorandum:referral-edit", args=[referral.pk]),
+    ):
+        assert as_coordinator.get(url).status_code == 404, url
+    accept = reverse("memorandum:referral-transition", args=[referral.pk, "accept"])
+    assert as_coordinator.post(accept, {"version": referral.version}).status_code == 404
+    for page in (reverse("memorandum:referral-board"), reverse("home")):
+        content = as_coordinator.get(page).content.decode()
+        assert referral.reference not in content and victim.code not in content, page
+    referral.refresh_from_db()
+    assert referral.state == ReferralState.SENT
