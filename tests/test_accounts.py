@@ -113,3 +113,13 @@ def test_it_applies_the_users_own_language_at_login(client, lawyer):
     home = client.get(HOME)
     assert home.headers["Content-Language"] == "kk"
     assert "Сәлеметсіз бе" in home.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "heading"),
+    [("accounts:password-change", "Change password"), ("accounts:password-reset", "Reset password")],
+)
+def test_it_titles_each_password_page_by_what_it_does(as_lawyer, url_name, heading):
+    html = as_lawyer.get(reverse(url_name)).content.decode()
+
+    assert f'<h1 class="h3 my-3">{heading}</h1>' in html
