@@ -25,6 +25,7 @@ from cases.models import (
 )
 from cases.notifications import notify
 from cases.permissions import can_write_psych_notes
+from cases.selectors import cases_visible_to
 from clients.services import client_assign_staff
 
 # Fields a case edit may change; status and closing facts have their own service.
@@ -312,6 +313,9 @@ def consultation_log(
 def follow_up_add(*, case: Case, actor: User, title: str, assigned_to: User, due_on: date) -> FollowUp:
     if not title.strip():
         raise ValidationError({"title": _("Say what has to be done.")})
+    if not cases_visible_to(assigned_to).filter(pk=case.pk).exists():
+        # A restricted client's case: they could not open it, and the notice would reveal it.
+        raise ValidationError({"assigned_to": _("This colleague cannot see this case. Add them to the case first.")})
     with set_actor(actor):
         follow_up = FollowUp.objects.create(
             case=case, title=title.strip(), assigned_to=assigned_to, due_on=due_on, created_by=actor

@@ -62,3 +62,26 @@ def test_marking_done_from_the_home_page_goes_back_home(case, as_lawyer):
     follow_up = FollowUpFactory(case=case)
     response = as_lawyer.post(reverse("cases:follow-up-done", args=[follow_up.pk]), {"done": "1", "next": "home"})
     assert response["Location"] == reverse("home")
+
+
+def test_a_follow_up_cannot_go_to_a_colleague_kept_out_of_a_restricted_client(
+    office_a, lawyer, psychologist, as_lawyer
+):
+    """They could not open the case to do it, and the notice would tell them about a record they may not see."""
+    from cases.selectors import cases_visible_to
+    from clients.services import client_assign_staff
+    from tests.cases.factories import CaseFactory, make_client
+
+    client = make_client(office_a, restricted=True)
+    client_assign_staff(client=client, users=[lawyer])
+    case = CaseFactory(client=client, lead=lawyer)
+    assert not cases_visible_to(psychologist).filter(pk=case.pk).exists()
+
+    response = as_lawyer.post(
+        reverse("cases:follow-up-create", args=[case.pk]),
+        {"title": "Позвонить клиентке", "assigned_to": psychologist.pk, "due_on": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 200
+    assert "assigned_to" in response.context["follow_up_form"].errors
+    assert not FollowUp.objects.exists()
+    assert not Notification.objects.filter(recipient=psychologist).exists()
