@@ -54,6 +54,8 @@ def can_revert_merge(user, merge) -> bool:
     return (
         can_coordinate(user)
         and merge.reverted_at is None
+        # Anonymisation erased both records for good: an undo would only bring back an empty shell.
+        and not merge.target.is_anonymised
         and can_view_client(user, merge.target)
         and works_in_office(user, merge.source.office_id)
     )

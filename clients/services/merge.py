@@ -120,6 +120,8 @@ def client_merge_revert(*, merge: ClientMerge, actor) -> None:
     if merge.reverted_at:
         raise ValidationError(_("This merge has already been undone."))
     source, target = merge.source, merge.target
+    if source.is_anonymised or target.is_anonymised:
+        raise ValidationError(_("An anonymised record cannot be merged."))
     moved = merge.moved
     with set_actor(actor):
         for key, model, field_name in _reverse_foreign_keys():

@@ -122,7 +122,11 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "consents": list(client.consents.select_related("language", "recorded_by", "withdrawn_by")),
         "documents": list(client.documents.select_related("uploaded_by")),
         "former_codes": list(client.merged_records.values_list("code", flat=True)),
-        "merges": list(client.merges_in.filter(reverted_at__isnull=True)) if can_coordinate(user) else [],
+        "merges": (
+            list(client.merges_in.filter(reverted_at__isnull=True))
+            if can_coordinate(user) and not client.is_anonymised
+            else []
+        ),
         "sections": client_sections(request, client),
         "can_edit": permissions.can_edit_client(user, client),
         "can_manage": can_manage(user),

@@ -2,6 +2,7 @@
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from clients.models import Client, ClientMerge
@@ -109,3 +110,17 @@ def test_a_manager_merging_into_a_restricted_result_keeps_access_until_undone(cl
     assert manager in client_a.assigned_staff.all()
     client_merge_revert(merge=merge, actor=manager)
     assert manager not in client_a.assigned_staff.all()
+
+
+def test_a_merge_cannot_be_undone_once_the_survivor_is_anonymised(as_manager, client_a, duplicate, manager):
+    from clients.services.data_rights import client_anonymise
+
+    merge = client_merge(source=duplicate, target=client_a, actor=manager)
+    client_anonymise(client=client_a, actor=manager, confirmation=client_a.code)
+    page = as_manager.get(reverse("clients:detail", args=[client_a.pk])).content.decode()
+    assert 'data-testid="revert-merge"' not in page
+    response = as_manager.post(reverse("clients:merge-revert", args=[client_a.pk, merge.pk]))
+    assert response.status_code == 404
+    assert Client.objects.get(pk=duplicate.pk).merged_into_id == client_a.pk
+    with pytest.raises(ValidationError):
+        client_merge_revert(merge=merge, actor=manager)
