@@ -24,7 +24,7 @@ from cases.models import (
     Outcome,
 )
 from cases.notifications import notify
-from cases.permissions import can_write_psych_notes
+from cases.permissions import can_reassign_case, can_write_psych_notes
 from cases.selectors import cases_visible_to
 from clients.services import client_assign_staff
 
@@ -282,6 +282,13 @@ def consultation_log(
         raise ValidationError({"started_at": _("A consultation cannot be in the future.")})
     if not 1 <= duration_minutes <= 24 * 60:
         raise ValidationError({"duration_minutes": _("Enter a duration between 1 and 1440 minutes.")})
+    if (
+        given_by.pk != actor.pk
+        and not can_reassign_case(actor, case)
+        and not cases_visible_to(given_by).filter(pk=case.pk).exists()
+    ):
+        # Naming the giver puts them on the case (below): only those who may assign staff may open it to others.
+        raise ValidationError({"given_by": _("This colleague cannot see this case. Ask its lead to add them.")})
     if psych_notes and not can_write_psych_notes(actor, case):
         raise ValidationError({"psych_notes": _("Only psychologists write psychological notes.")})
     with set_actor(actor):

@@ -114,3 +114,35 @@ def test_whoever_gives_a_consultation_joins_the_case(case, as_psychologist, psyc
     )
     assert psychologist in case.staff.all()
     assert Consultation.objects.get().psych_notes == "Тревога, нарушения сна"
+
+
+def test_logging_a_consultation_does_not_let_a_helper_open_a_restricted_client_to_others(
+    office_a, lawyer, psychologist, as_lawyer
+):
+    """Only the lead, coordinators and managers assign staff; naming a colleague as the giver must not bypass that."""
+    from cases.selectors import cases_visible_to
+    from clients.services import client_assign_staff
+    from tests.cases.factories import CaseFactory, make_client
+    from tests.factories import UserFactory
+
+    client = make_client(office_a, restricted=True)
+    client_assign_staff(client=client, users=[psychologist, lawyer])
+    case = CaseFactory(client=client, lead=psychologist)
+    case.staff.add(lawyer)
+    colleague = UserFactory(username="colleague", office=office_a)
+
+    response = as_lawyer.post(
+        reverse("cases:consultation-create", args=[case.pk]),
+        {
+            "summary": "Встреча",
+            "started_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "duration_minutes": 30,
+            "given_by": colleague.pk,
+            "kind": "legal",
+            "mode": "office",
+        },
+    )
+    assert response.status_code == 200
+    assert "given_by" in response.context["consultation_form"].errors
+    assert not Consultation.objects.exists()
+    assert not cases_visible_to(colleague).filter(pk=case.pk).exists()
