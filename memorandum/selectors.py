@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Case as When_
-from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When, Window
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
@@ -17,6 +17,7 @@ from memorandum.models import (
     PartnerContact,
     PartnerKind,
     Referral,
+    ReferralEvent,
     ReferralState,
     Signatory,
 )
@@ -107,19 +108,23 @@ class PartnerFigures:
 
 
 def partner_figures() -> dict[int, PartnerFigures]:
-    """Per partner: referrals sent, accepted (incl. later completed), completed, median days to answer.
+    """Per partner: referrals sent, accepted (even if later completed or withdrawn), completed, median days to answer.
 
     Aggregates over every office: counts of referrals single out no client. Two
     queries whatever the data: one grouped count, one that finds the middle
     answer times with window functions (the same SQL on SQLite and PostgreSQL,
     which has no MEDIAN aggregate in common).
     """
+    # Accepted by the partner, whatever happened next (completed, or withdrawn by us afterwards).
+    was_accepted = Exists(ReferralEvent.objects.filter(referral_id=OuterRef("pk"), to_state=ReferralState.ACCEPTED))
     counts = (
         Referral.objects.filter(sent_at__isnull=False)
         .values("partner_id")
         .annotate(
             referred=Count("id"),
-            accepted=Count("id", filter=Q(state__in=[ReferralState.ACCEPTED, ReferralState.COMPLETED])),
+            accepted=Count(
+                "id", filter=Q(state__in=[ReferralState.ACCEPTED, ReferralState.COMPLETED]) | Q(was_accepted)
+            ),
             completed=Count("id", filter=Q(state=ReferralState.COMPLETED)),
         )
         .order_by()

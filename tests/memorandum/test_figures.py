@@ -43,3 +43,18 @@ def test_the_figures_take_two_queries_whatever_the_data(coordinator, case, djang
 
     with django_assert_num_queries(2):
         partner_figures()
+
+
+def test_a_referral_the_partner_accepted_counts_as_accepted_even_if_we_withdrew_it_later(coordinator, case):
+    from memorandum import services
+
+    partner = PartnerFactory()
+    accepted = make_referral(coordinator=coordinator, case=case, partner=partner, state=ReferralState.ACCEPTED)
+    services.referral_withdraw(referral=accepted, actor=coordinator, note="Клиент уехал домой")
+    make_referral(coordinator=coordinator, case=case, partner=partner, state=ReferralState.SENT)
+    never_sent = make_referral(coordinator=coordinator, case=case, partner=partner)
+    services.referral_withdraw(referral=never_sent, actor=coordinator)
+
+    figures = partner_figures()[partner.pk]
+
+    assert (figures.referred, figures.accepted, figures.completed) == (2, 1, 0)
