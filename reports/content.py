@@ -148,7 +148,20 @@ def build_tables(current: Figures, previous: Figures) -> list[Table]:
         _referral_results(c),
         _answer_days(columns, c, p),
     ]
-    return suppress_all(tables)
+    tables = suppress_all(tables)
+    _hide_new_clients_as_in_the_clients_table(tables[0], tables[1])
+    return tables
+
+
+def _hide_new_clients_as_in_the_clients_table(key_figures: Table, clients: Table) -> None:
+    """The key figures state served = new + returning too: hide "new" wherever the clients table does.
+
+    Otherwise "Clients served 12" and "New clients 9" there would give away the
+    returning clients' "<5" (3) of the clients table.
+    """
+    new_in_figures = next(row for row in key_figures.rows if row.key == "new_clients")
+    new_in_clients = next(row for row in clients.rows if row.key == str(False))
+    new_in_figures.hidden = [a or b for a, b in zip(new_in_figures.hidden, new_in_clients.hidden, strict=True)]
 
 
 def _sum_by_kind(referrals: Counter) -> Counter:

@@ -1,5 +1,12 @@
 """Small-cell suppression: a count from 1 to 4 is never printed, nor derivable from what is."""
 
+from collections import Counter
+
+import pytest
+
+from reports.content import build_tables
+from reports.counting import Figures
+from reports.periods import parse_period
 from reports.suppression import suppress
 from reports.tables import SUPPRESSED, Row, Table, printable
 
@@ -87,3 +94,23 @@ def test_the_change_column_is_blank_next_to_a_hidden_cell():
     assert women["cells"] == [SUPPRESSED, "10", ""]
     assert men["cells"] == [SUPPRESSED, "20", ""]
     assert total["cells"] == ["43", "30", "+43\u202f%"]
+
+
+@pytest.mark.django_db
+def test_the_key_figures_do_not_give_away_a_small_number_of_returning_clients():
+    # 12 clients served, 9 new, 3 returning: "Clients served 12" and "New clients 9"
+    # side by side in the key figures would tell the reader the hidden 3.
+    quarter = parse_period("2026Q3")
+    dimensions = ["sex", "age_group", "citizenship_id", "region_id", "migration_status_id"]
+    current = Figures(quarter, clients_served=12, clients={"returning": Counter({False: 9, True: 3})})
+    previous = Figures(quarter.previous(), clients_served=30, clients={"returning": Counter({False: 20, True: 10})})
+    for figures in (current, previous):
+        figures.clients.update({dimension: Counter() for dimension in dimensions})
+
+    tables = {table.key: table for table in build_tables(current, previous)}
+
+    assert tables["clients"].cell(str(True)) == SUPPRESSED
+    key_figures = tables["key_figures"]
+    assert key_figures.cell("clients_served") == 12
+    assert key_figures.cell("new_clients") == SUPPRESSED
+    assert key_figures.cell("new_clients", 1) == 20  # nothing small in the previous quarter: nothing hidden
