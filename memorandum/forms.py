@@ -23,7 +23,11 @@ class ReferralForm(forms.Form):
         help_text=_("What you ask the partner to do. It is printed in the letter."),
     )
     client_needs = forms.CharField(
-        label=_("What the client needs"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+        label=_("What the client needs"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+        help_text=_("Also printed in the letter: write nothing the partner should not read."),
     )
     categories = forms.ModelMultipleChoiceField(
         label=_("Problem categories"),

@@ -148,3 +148,20 @@ def test_age_groups_in_letters(birth_year, expected):
     from datetime import date
 
     assert pdf.age_group(birth_year, "ru", today=date(2026, 6, 1)) == expected
+
+
+def test_each_free_text_the_letter_prints_is_marked_as_printed_on_the_form(case, coordinator, as_coordinator):
+    from django.utils import translation
+
+    from memorandum.forms import ReferralForm
+
+    referral = make_referral(
+        coordinator=coordinator, case=case, request="Проверить работодателя", client_needs="Вернуть паспорт"
+    )
+    _status, text = _download(as_coordinator, referral)
+
+    with translation.override("en"):
+        form = ReferralForm(case=case)
+        for name in ("request", "client_needs"):
+            assert _squeeze(getattr(referral, name)) in text, name
+            assert "printed in the letter" in str(form.fields[name].help_text).lower(), name
