@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
-from cases.models import Case, ProblemCategory
+from cases.models import Case, CaseEvent, ProblemCategory
 from clients.services import consent_allows
 from memorandum import permissions, services
 from memorandum.demo_data import COMMITMENTS, CONTACT_PEOPLE, OTHER_PARTNERS, SIGNATORIES
@@ -141,7 +141,8 @@ def _backdate(referral: Referral, *, days_ago: int, answer_after: int | None) ->
     if referral.completed_at:
         fields["completed_at"] = finished_at
     if referral.closed_at:
-        fields["closed_at"] = finished_at
+        # A refusal closes the referral when it arrives; the other endings come later.
+        fields["closed_at"] = answered_at if referral.state == ReferralState.DECLINED else finished_at
     Referral.objects.filter(pk=referral.pk).update(**fields)
     when = {
         ReferralState.DRAFT: fields["created_at"],
@@ -152,6 +153,11 @@ def _backdate(referral: Referral, *, days_ago: int, answer_after: int | None) ->
     }
     for event in referral.events.all():
         ReferralEvent.objects.filter(pk=event.pk).update(at=when.get(event.to_state) or finished_at)
+    # The case's own timeline says when it started and stopped waiting for this referral.
+    moves = CaseEvent.objects.filter(case_id=referral.case_id, reason__contains=referral.reference)
+    moves.filter(to_status="waiting").update(at=sent_at)
+    if "closed_at" in fields:
+        moves.exclude(to_status="waiting").update(at=fields["closed_at"])
 
 
 def _walk(referral: Referral, state: str, coordinator: User) -> None:

@@ -59,3 +59,26 @@ def test_with_many_clients_about_a_tenth_of_cases_get_a_referral(office_a, coord
     assert all(r.events.exists() for r in bulk)
     open_cases = bulk.filter(state__in=["sent", "acknowledged", "accepted"]).values_list("case__status", flat=True)
     assert set(open_cases) <= {"waiting"}
+
+
+def test_the_demo_case_timeline_changes_status_when_its_referral_moved(office_a, coordinator, lawyer):
+    from cases.models import CaseEvent
+
+    for _ in range(12):
+        CaseFactory(lead=lawyer, client=make_client(office_a, actor=lawyer, consent=PARTNERS_AND_POLICE))
+    _seed({"users": {"coordinator": coordinator, "lawyer": lawyer}})
+
+    checked = 0
+    for referral in Referral.objects.exclude(sent_at=None):
+        waiting = CaseEvent.objects.filter(
+            case_id=referral.case_id, to_status="waiting", reason__contains=referral.reference
+        )
+        for event in waiting:
+            assert event.at == referral.sent_at, referral.reference
+            checked += 1
+        for event in CaseEvent.objects.filter(case_id=referral.case_id, reason__contains=referral.reference).exclude(
+            to_status="waiting"
+        ):
+            assert event.at == referral.closed_at, referral.reference
+            checked += 1
+    assert checked
