@@ -12,13 +12,20 @@ from memorandum.models import AWAITING_ANSWER_STATES, Referral
 
 
 def reminder_recipients(referral: Referral) -> list[User]:
-    """Whoever sent it, if still active; otherwise the coordinators of the case's office."""
+    """The coordinator who sent it; else (a manager sent it, or the sender left) the office's coordinators.
+
+    A manager who sent it hears only when the office has no coordinator to chase the partner.
+    """
     sender = referral.sent_by
-    if sender is not None and sender.is_active and sender.email:
+    sender_reachable = sender is not None and sender.is_active and bool(sender.email)
+    if sender_reachable and sender.is_coordinator:
         return [sender]
-    return list(
+    coordinators = list(
         User.objects.filter(office_id=referral.case.office_id, role=Role.COORDINATOR, is_active=True).exclude(email="")
     )
+    if coordinators:
+        return coordinators
+    return [sender] if sender_reachable else []
 
 
 def _send(referral: Referral, recipients: list[User]) -> None:

@@ -81,3 +81,15 @@ def test_an_overdue_referral_nobody_can_be_told_about_waits_for_the_next_run(cas
     newcomer = UserFactory(username="coordinator2", office=office_a, role="coordinator", profession="")
     assert referrals_remind_overdue() == 1
     assert [m.to for m in mail.outbox] == [[newcomer.email]]
+
+
+def test_a_referral_a_manager_sent_is_chased_by_the_office_coordinator(case, coordinator, manager, inspectorate):
+    from memorandum import services
+
+    referral = make_referral(coordinator=coordinator, case=case, partner=inspectorate)
+    services.referral_send(referral=referral, actor=manager)
+    _overdue(referral)
+
+    assert referrals_remind_overdue() == 1
+
+    assert [m.to for m in mail.outbox] == [[coordinator.email]]
