@@ -75,3 +75,14 @@ def test_a_user_without_an_office_cannot_create_or_import(client, db):
     client.force_login(user)
     assert client.get(reverse("clients:create")).status_code == 404
     assert client.get(reverse("clients:import")).status_code == 404
+
+
+def test_the_old_id_of_a_merged_record_leads_no_outsider_to_the_survivor(as_outsider, as_psychologist, client_a):
+    from tests.clients.factories import ClientFactory
+
+    old = ClientFactory(office=client_a.office, merged_into=client_a)
+    assert as_outsider.get(reverse("clients:detail", args=[old.pk])).status_code == 404
+    restricted_old = ClientFactory(office=client_a.office, merged_into=ClientFactory(office=client_a.office))
+    restricted_old.merged_into.is_restricted = True
+    restricted_old.merged_into.save()
+    assert as_psychologist.get(reverse("clients:detail", args=[restricted_old.pk])).status_code == 404
