@@ -19,6 +19,11 @@ from reports.periods import Period
 
 logger = logging.getLogger(__name__)
 
+# A job whose workers died this many times in a row probably kills them (a
+# report too big for the memory): it fails, instead of being redelivered forever
+# and holding up the pdf queue; the manager can still press Retry.
+REPORT_MAX_ATTEMPTS = 3
+
 
 def _lease() -> dt.timedelta:
     return dt.timedelta(seconds=settings.REPORT_LEASE_SECONDS)
@@ -87,9 +92,10 @@ def report_claim(*, job_id: int) -> int | None:
     running and leaves it alone, unless the lease of a dead worker ran out.
     """
     now = timezone.now()
+    stalled = Q(state=ReportState.RUNNING, lease_until__lt=now)
     claimed = (
         ReportJob.objects.filter(pk=job_id)
-        .filter(Q(state=ReportState.PENDING) | Q(state=ReportState.RUNNING, lease_until__lt=now))
+        .filter(Q(state=ReportState.PENDING) | stalled & Q(attempt__lt=REPORT_MAX_ATTEMPTS))
         .update(
             state=ReportState.RUNNING,
             stage=ReportStage.COUNTING,
@@ -101,8 +107,20 @@ def report_claim(*, job_id: int) -> int | None:
         )
     )
     if not claimed:
+        _fail_if_it_keeps_killing_workers(job_id=job_id, stalled=stalled)
         return None
     return ReportJob.objects.values_list("attempt", flat=True).get(pk=job_id)
+
+
+def _fail_if_it_keeps_killing_workers(*, job_id: int, stalled: Q) -> None:
+    language = ReportJob.objects.filter(pk=job_id).values_list("created_by__language", flat=True).first()
+    with translation.override(language or settings.LANGUAGE_CODE):
+        message = _("The worker building this report stopped %(n)s times. Try a shorter period, or press Retry.") % {
+            "n": REPORT_MAX_ATTEMPTS
+        }
+    ReportJob.objects.filter(stalled, pk=job_id, attempt__gte=REPORT_MAX_ATTEMPTS).update(
+        state=ReportState.FAILED, error_message=message, finished_at=timezone.now(), lease_until=None
+    )
 
 
 def report_release(*, job_id: int, attempt: int) -> None:

@@ -46,6 +46,27 @@ def test_a_dead_workers_job_is_taken_again_and_the_stale_worker_cannot_finish_it
     ]
 
 
+def test_a_job_that_kills_every_worker_taking_it_fails_instead_of_blocking_the_queue(manager):
+    manager.language = "en"
+    manager.save(update_fields=["language"])
+    job = ReportJobFactory(created_by=manager)
+    for attempt in range(1, services.REPORT_MAX_ATTEMPTS + 1):
+        assert services.report_claim(job_id=job.pk) == attempt
+        # The worker dies (out of memory, say) and its lease runs out.
+        ReportJob.objects.filter(pk=job.pk).update(lease_until=timezone.now() - dt.timedelta(seconds=1))
+
+    # The message comes back once more: nobody takes the job again, the manager is told.
+    assert build_report.apply(args=[job.pk]).get() == "skipped"
+    job.refresh_from_db()
+    assert (job.state, job.attempt) == (ReportState.FAILED, services.REPORT_MAX_ATTEMPTS)
+    assert "stopped" in job.error_message
+    assert job.lease_until is None
+
+    # Retry from the page gives it one more go.
+    services.report_retry(job=job, actor=manager)
+    assert services.report_claim(job_id=job.pk) == services.REPORT_MAX_ATTEMPTS + 1
+
+
 def test_the_task_marks_a_broken_job_failed_with_a_clear_message(manager):
     manager.language = "en"  # the message is written in the language of the manager who asked
     manager.save()
