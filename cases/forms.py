@@ -1,9 +1,11 @@
 """Forms validate input and list their fields; the services enforce the rules."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from cases.models import (
     Case,
     CaseStatus,
@@ -51,13 +53,23 @@ class CaseForm(forms.ModelForm):
     def __init__(self, *args, office_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         users = case_users_for(office_id)
-        self.fields["lead"].queryset = users
-        self.fields["staff"].queryset = users
-        self.fields["categories"].queryset = ProblemCategory.objects.filter(is_active=True)
-        self.fields["project"].queryset = Project.objects.filter(is_active=True)
-        self.fields["language"].queryset = Language.objects.filter(is_active=True)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
+        categories = ProblemCategory.objects.filter(is_active=True)
+        projects = Project.objects.filter(is_active=True)
+        languages = Language.objects.filter(is_active=True)
+        case = self.instance
+        if case.pk:
+            # What the case already holds stays valid after it is retired (an ended project, a departed lead),
+            # or no one could save the case again.
+            categories = ProblemCategory.objects.filter(Q(is_active=True) | Q(cases=case)).distinct()
+            projects = Project.objects.filter(Q(is_active=True) | Q(pk=case.project_id))
+            languages = Language.objects.filter(Q(is_active=True) | Q(pk=case.language_id))
+            users = users | User.objects.filter(Q(pk=case.lead_id) | Q(assigned_cases=case))
+            self.fields["version"].initial = case.version
+        self.fields["lead"].queryset = users.distinct()
+        self.fields["staff"].queryset = users.distinct()
+        self.fields["categories"].queryset = categories
+        self.fields["project"].queryset = projects
+        self.fields["language"].queryset = languages
 
     def clean_opened_on(self):
         opened_on = self.cleaned_data["opened_on"]
