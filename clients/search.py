@@ -46,7 +46,15 @@ def search_clients(clients: QuerySet[Client], query: str) -> QuerySet[Client]:
         return clients
     if CODE.match(query):
         # Codes are stored in capitals: a case-sensitive prefix can use the index.
-        return clients.filter(code__startswith=query.upper())
+        code = query.upper()
+        condition = Q(code__startswith=code)
+        parts = code.split("-")
+        if len(parts) == 3 and parts[2]:
+            # "ALA-2026-42" is how a code is said aloud: the stored number has five digits.
+            exact = f"{parts[0]}-{parts[1]}-{int(parts[2]):05d}"
+            exact_first = Case(When(code=exact, then=Value(0)), default=Value(1))
+            return clients.filter(condition | Q(code=exact)).order_by(exact_first, "-created_at", "-id")
+        return clients.filter(condition)
     if DIGITS_ONLY.match(query):
         number = phone_query(query)
         if number:

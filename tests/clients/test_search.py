@@ -48,6 +48,18 @@ def test_a_code_finds_its_client(people):
     assert _found(people["xolmatov"].code.lower()) == [people["xolmatov"]]
 
 
+def test_a_code_typed_without_the_leading_zeros_finds_its_client(people):
+    # Letters quote "ALA-2026-00042"; people on the phone say "ALA-2026-42".
+    office, year, number = people["xolmatov"].code.split("-")
+    assert _found(f"{office.lower()}-{year}-{int(number)}") == [people["xolmatov"]]
+
+
+def test_the_code_said_aloud_comes_before_longer_codes_it_begins(office_a):
+    seventh = ClientFactory(office=office_a, code="ALA-2026-00007")
+    newer = ClientFactory(office=office_a, code="ALA-2026-70001")
+    assert _found("ALA-2026-7") == [seventh, newer]
+
+
 def test_an_unrelated_name_finds_nobody(people):
     assert _found("Петров") == []
 
