@@ -6,6 +6,7 @@ from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +87,12 @@ class ClientForm(forms.ModelForm):
         self.fields["languages"].queryset = Language.objects.filter(is_active=True)
         self.fields["migration_status"].queryset = MigrationStatus.objects.filter(is_active=True)
         self.fields["vulnerabilities"].queryset = Vulnerability.objects.filter(is_active=True)
+        if self.instance.pk:
+            # A retired flag is not offered for new records, but a record that has it keeps it:
+            # dropping a trafficking flag on an unrelated edit would lift the restriction.
+            self.fields["vulnerabilities"].queryset = Vulnerability.objects.filter(
+                Q(is_active=True) | Q(clients=self.instance)
+            ).distinct()
         self.fields["sex"].choices = self.fields["sex"].choices[1:]  # no empty radio button
         self.fields["birth_year"].widget.attrs.update({"min": 1920, "max": timezone.localdate().year})
         if self.instance.pk and "phones" not in self.initial:

@@ -56,3 +56,18 @@ def test_the_second_of_two_concurrent_saves_is_refused_with_what_changed(as_lawy
 def test_an_anonymised_record_cannot_be_edited(as_manager, client_a):
     Client.objects.filter(pk=client_a.pk).update(is_anonymised=True)
     assert as_manager.get(reverse("clients:edit", args=[client_a.pk])).status_code == 404
+
+
+def test_a_retired_flag_stays_checked_and_keeps_the_record_restricted(as_lawyer, restricted_client, trafficking):
+    # The flag may no longer be offered for new records; the records that carry it keep it.
+    trafficking.is_active = False
+    trafficking.save()
+    url = reverse("clients:edit", args=[restricted_client.pk])
+    offered = as_lawyer.get(url).context["form"].fields["vulnerabilities"].queryset
+    assert trafficking in offered
+    response = as_lawyer.post(url, _form(restricted_client, city="Талгар", vulnerabilities=[trafficking.pk]))
+    assert response.status_code == 302
+    restricted_client.refresh_from_db()
+    assert restricted_client.city == "Талгар"
+    assert restricted_client.is_restricted
+    assert list(restricted_client.vulnerabilities.all()) == [trafficking]
