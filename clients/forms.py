@@ -93,6 +93,9 @@ class ClientForm(forms.ModelForm):
             self.fields["vulnerabilities"].queryset = Vulnerability.objects.filter(
                 Q(is_active=True) | Q(clients=self.instance)
             ).distinct()
+            self.fields["languages"].queryset = Language.objects.filter(
+                Q(is_active=True) | Q(pk__in=self.instance.languages.values("pk"))
+            )
         self.fields["sex"].choices = self.fields["sex"].choices[1:]  # no empty radio button
         self.fields["birth_year"].widget.attrs.update({"min": 1920, "max": timezone.localdate().year})
         if self.instance.pk and "phones" not in self.initial:

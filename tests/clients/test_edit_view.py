@@ -71,3 +71,15 @@ def test_a_retired_flag_stays_checked_and_keeps_the_record_restricted(as_lawyer,
     assert restricted_client.city == "Талгар"
     assert restricted_client.is_restricted
     assert list(restricted_client.vulnerabilities.all()) == [trafficking]
+
+
+def test_a_retired_language_stays_on_the_record(as_lawyer, client_a):
+    from reference.models import Language
+
+    tajik = Language.objects.get(code="tg")
+    client_a.languages.add(tajik)
+    Language.objects.filter(pk=tajik.pk).update(is_active=False)
+    url = reverse("clients:edit", args=[client_a.pk])
+    assert tajik in as_lawyer.get(url).context["form"].fields["languages"].queryset
+    assert as_lawyer.post(url, _form(client_a, languages=[tajik.pk])).status_code == 302
+    assert list(client_a.languages.all()) == [tajik]
