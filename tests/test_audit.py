@@ -4,6 +4,8 @@ import pytest
 from auditlog.models import LogEntry
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
+from django.utils.translation import gettext
 
 import audit
 from accounts.models import Office
@@ -107,3 +109,19 @@ def test_it_hides_a_records_history_from_caseworkers(office_a, lawyer):
     audit.record_access(actor=lawyer, instance=office_a)
 
     assert render_history(lawyer, office_a).strip() == ""
+
+
+def test_it_names_the_changed_fields_and_the_kind_of_access_in_the_readers_words(office_a, manager, lawyer):
+    office_a.city = "Алматы, Медеуский район"
+    office_a.save()
+    audit.record_access(actor=lawyer, instance=office_a, what="view")
+
+    with translation.override("ru"):
+        html = render_history(manager, office_a)
+        city, opened = str(Office._meta.get_field("city").verbose_name), gettext("opened the record")
+
+    assert f"({city})" in html
+    assert f"({opened})" in html
+    assert "(city)" not in html
+    assert "opened the record" not in html
+    assert "access" not in html
