@@ -169,6 +169,7 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["ariptes.formats"]
 LANGUAGE_COOKIE_NAME = "ariptes_language"
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True

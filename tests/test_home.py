@@ -123,3 +123,13 @@ def test_it_shows_russian_by_default(client, russian_default):
     page = client.get(reverse("accounts:login"))
 
     assert '<html lang="ru">' in page.content.decode()
+
+
+def test_it_writes_dates_the_kazakh_way_in_kazakh():
+    from datetime import date
+
+    from django.utils import formats, translation
+
+    with translation.override("kk"):
+        assert formats.date_format(date(2026, 11, 25), "SHORT_DATE_FORMAT") == "25.11.2026"
+        assert formats.get_format("DATE_INPUT_FORMATS")[0] == "%d.%m.%Y"
