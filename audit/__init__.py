@@ -19,3 +19,9 @@ def record_access(**kwargs):
     from audit.services import record_access as _record_access
 
     return _record_access(**kwargs)
+
+
+def scrub_personal_values(**kwargs):
+    from audit.services import scrub_personal_values as _scrub
+
+    return _scrub(**kwargs)

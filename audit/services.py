@@ -1,5 +1,8 @@
 from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+from audit.masking import MASK
 
 
 def record_access(*, actor, instance: models.Model, what: str = "view") -> LogEntry:
@@ -12,3 +15,27 @@ def record_access(*, actor, instance: models.Model, what: str = "view") -> LogEn
         changes={},
         additional_data={"access": what},
     )
+
+
+def scrub_personal_values(*, model: type[models.Model], object_ids, fields) -> None:
+    """Overwrite the values of ``fields`` in every audit entry of these rows, for anonymisation.
+
+    Masking hides new values, but entries written before a field was masked, and
+    the serialized snapshots, may still hold them.
+    """
+    if not object_ids:
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    entries = LogEntry.objects.filter(content_type=content_type, object_pk__in=[str(pk) for pk in object_ids])
+    for entry in entries.iterator():
+        changes = entry.changes or {}
+        scrubbed = False
+        for name in fields:
+            if name in changes:
+                changes[name] = [MASK, MASK]
+                scrubbed = True
+        if scrubbed or entry.serialized_data:
+            entry.changes = changes
+            entry.serialized_data = None
+            entry.changes_text = ""
+            entry.save(update_fields=["changes", "serialized_data", "changes_text"])

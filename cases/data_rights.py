@@ -3,9 +3,7 @@
 Registered with the clients app's extension points in ``CasesConfig.ready``.
 """
 
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
-
+import audit
 from cases.models import Case, CaseEvent, Consultation, FollowUp
 
 MASK = "***"
@@ -93,20 +91,4 @@ def anonymise_client_cases(client, actor) -> None:
     FollowUp.objects.filter(pk__in=ids[FollowUp]).update(title=MASK)
     CaseEvent.objects.filter(pk__in=ids[CaseEvent]).update(reason="")
     for model, fields in FREE_TEXT.items():
-        _scrub_audit(model, ids[model], fields)
-
-
-def _scrub_audit(model, object_ids: list[int], fields: list[str]) -> None:
-    if not object_ids:
-        return
-    content_type = ContentType.objects.get_for_model(model)
-    entries = LogEntry.objects.filter(content_type=content_type, object_id__in=object_ids)
-    for entry in entries.iterator():
-        changes = entry.changes or {}
-        for name in fields:
-            if name in changes:
-                changes[name] = [MASK, MASK]
-        entry.changes = changes
-        entry.serialized_data = None
-        entry.changes_text = ""
-        entry.save(update_fields=["changes", "serialized_data", "changes_text"])
+        audit.scrub_personal_values(model=model, object_ids=ids[model], fields=fields)

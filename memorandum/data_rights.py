@@ -3,10 +3,9 @@
 Registered with the clients app's extension points in ``MemorandumConfig.ready``.
 """
 
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+import audit
 from memorandum.models import Referral, ReferralEvent
 
 MASK = "***"
@@ -52,17 +51,7 @@ def anonymise_client_referrals(client, actor) -> None:
     ids = list(referrals.values_list("pk", flat=True))
     referrals.update(letter="", letter_is_final=False, **dict.fromkeys(FREE_TEXT, MASK))
     ReferralEvent.objects.filter(referral_id__in=ids).update(note="")
-    if ids:
-        entries = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Referral), object_id__in=ids)
-        for entry in entries.iterator():
-            changes = entry.changes or {}
-            for name in FREE_TEXT:
-                if name in changes:
-                    changes[name] = [MASK, MASK]
-            entry.changes = changes
-            entry.serialized_data = None
-            entry.changes_text = ""
-            entry.save(update_fields=["changes", "serialized_data", "changes_text"])
+    audit.scrub_personal_values(model=Referral, object_ids=ids, fields=FREE_TEXT)
     storage = Referral._meta.get_field("letter").storage
     transaction.on_commit(lambda: [storage.delete(name) for name in letters])
 

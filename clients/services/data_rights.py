@@ -1,19 +1,17 @@
 """Data rights: everything held about one client (subject-access export), and anonymisation."""
 
 from auditlog.context import set_actor
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
 from clients import extensions
 from clients.apps import CLIENT_MASKED
 from clients.auditing import log_action
 from clients.models import Client, ClientDocument, ClientPhone, FamilyMember
 
-MASK = "********"
 PERSONAL_TEXT_FIELDS = (
     "family_name",
     "given_name",
@@ -125,26 +123,6 @@ def _merged_records(client: Client) -> list[dict]:
     return records
 
 
-def _scrub_entries(model, object_ids, fields) -> None:
-    """Overwrite the personal values in the audit entries of these rows (older entries may hold them)."""
-    if not object_ids:
-        return
-    content_type = ContentType.objects.get_for_model(model)
-    entries = LogEntry.objects.filter(content_type=content_type, object_pk__in=[str(pk) for pk in object_ids])
-    for entry in entries.iterator():
-        changes = entry.changes or {}
-        scrubbed = False
-        for name in fields:
-            if name in changes:
-                changes[name] = [MASK, MASK]
-                scrubbed = True
-        if scrubbed or entry.serialized_data:
-            entry.changes = changes
-            entry.serialized_data = None
-            entry.changes_text = ""
-            entry.save(update_fields=["changes", "serialized_data", "changes_text"])
-
-
 def _erase(client: Client, *, actor) -> None:
     """Erase one record's personal data, its phones, family names and documents, and scrub its audit trail."""
     phone_ids = list(client.phones.values_list("pk", flat=True))
@@ -165,10 +143,10 @@ def _erase(client: Client, *, actor) -> None:
             name, storage = document.file.name, document.file.storage
             document.delete()
             transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
-    _scrub_entries(Client, [client.pk], CLIENT_MASKED)
-    _scrub_entries(ClientPhone, phone_ids, ["number"])
-    _scrub_entries(FamilyMember, member_ids, ["name"])
-    _scrub_entries(ClientDocument, document_ids, ["original_name", "title"])
+    audit.scrub_personal_values(model=Client, object_ids=[client.pk], fields=CLIENT_MASKED)
+    audit.scrub_personal_values(model=ClientPhone, object_ids=phone_ids, fields=["number"])
+    audit.scrub_personal_values(model=FamilyMember, object_ids=member_ids, fields=["name"])
+    audit.scrub_personal_values(model=ClientDocument, object_ids=document_ids, fields=["original_name", "title"])
 
 
 @transaction.atomic
