@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cases.models import (
+    CLOSING_FACTS,
     Case,
     CaseStatus,
     Consultation,
@@ -101,15 +102,6 @@ class StatusForm(forms.Form):
     return_home_arranged = forms.BooleanField(label=_("Return home arranged"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    FACTS = (
-        "wages_claimed",
-        "wages_recovered",
-        "documents_returned",
-        "status_regularised",
-        "deportation_avoided",
-        "return_home_arranged",
-    )
-
     def __init__(self, *args, case: Case, **kwargs):
         kwargs.setdefault(
             "initial",
@@ -117,7 +109,7 @@ class StatusForm(forms.Form):
                 "status": case.status,
                 "version": case.version,
                 "outcome": case.outcome,
-                **{name: getattr(case, name) for name in self.FACTS},
+                **{name: getattr(case, name) for name in CLOSING_FACTS},
             },
         )
         super().__init__(*args, **kwargs)
@@ -133,7 +125,7 @@ class StatusForm(forms.Form):
         return data
 
     def facts(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in self.FACTS}
+        return {name: self.cleaned_data.get(name) for name in CLOSING_FACTS}
 
 
 class ConsultationForm(forms.ModelForm):

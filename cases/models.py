@@ -62,6 +62,15 @@ class Outcome(models.TextChoices):
 
 
 OPEN_STATUSES = (CaseStatus.OPEN, CaseStatus.IN_PROGRESS, CaseStatus.WAITING)
+# What closing a case records besides its outcome; the closing form and service share this list.
+CLOSING_FACTS = (
+    "wages_claimed",
+    "wages_recovered",
+    "documents_returned",
+    "status_regularised",
+    "deportation_avoided",
+    "return_home_arranged",
+)
 
 
 class Case(models.Model):

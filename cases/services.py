@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from cases.models import (
+    CLOSING_FACTS,
     Case,
     CaseEvent,
     CaseStatus,
@@ -30,14 +31,6 @@ from clients.services import client_assign_staff
 
 # Fields a case edit may change; status and closing facts have their own service.
 EDITABLE_FIELDS = ("kind", "summary", "is_urgent", "project", "language", "opened_on", "lead")
-CLOSING_FACTS = (
-    "wages_claimed",
-    "wages_recovered",
-    "documents_returned",
-    "status_regularised",
-    "deportation_avoided",
-    "return_home_arranged",
-)
 
 
 class CaseChangedError(Exception):
