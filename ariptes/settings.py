@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     # Ariptes apps, lowest first: an app may only import the ones above it.
     "reference",
     "accounts",
+    "notices",
     "audit",
     "clients",
     "cases",
@@ -297,6 +298,11 @@ INACTIVE_CLIENT_YEARS = env_int("INACTIVE_CLIENT_YEARS", 5)
 
 # Masked fields keep no part of their value in the trail (see audit/masking.py).
 AUDITLOG_MASK_CALLABLE = "audit.masking.mask_all"
+
+# --- Notices -------------------------------------------------------------------------
+
+# Mail whose delivery failed or whose task was lost is tried again (see notices/mail.py).
+CELERY_BEAT_SCHEDULE["notices-retry-due-mail"] = {"task": "notices.retry_due_mail", "schedule": 60.0}
 
 # --- Memorandum ----------------------------------------------------------------------
 

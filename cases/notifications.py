@@ -1,7 +1,6 @@
 """In-app notices and e-mails to staff. No client names: case numbers and client codes only."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from cases.models import Case, Notification
+from notices.mail import mail_send
 
 
 def case_url(case: Case) -> str:
@@ -29,12 +29,11 @@ def notify(
         text = str(message) % (params or {})
     notification = Notification.objects.create(recipient=recipient, case=case, message=text[:300])
     if recipient.email:
-        transaction.on_commit(lambda: _send_notification_mail(notification.pk))
+        _queue_notification_mail(notification)
     return notification
 
 
-def _send_notification_mail(notification_id: int) -> None:
-    notification = Notification.objects.select_related("recipient", "case").get(pk=notification_id)
+def _queue_notification_mail(notification: Notification) -> None:
     recipient = notification.recipient
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
         context = {
@@ -44,7 +43,7 @@ def _send_notification_mail(notification_id: int) -> None:
         }
         subject = render_to_string("cases/email/notification_subject.txt", context).strip()
         body = render_to_string("cases/email/notification.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email], fail_silently=False)
+    mail_send(to=recipient.email, subject=subject, body=body, tag=f"notification:{notification.pk}")
 
 
 @transaction.atomic

@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -11,6 +10,7 @@ from django.utils import translation
 from accounts.models import User
 from cases.models import FollowUp
 from cases.selectors import follow_ups_visible_to
+from notices.mail import mail_send
 
 
 def users_with_overdue_follow_ups(*, today: date) -> list[int]:
@@ -41,7 +41,5 @@ def follow_up_reminder_send(*, user: User, today: date) -> int:
         context = {"follow_ups": follow_ups, "user": user, "site_url": settings.SITE_URL.rstrip("/")}
         subject = render_to_string("cases/email/follow_up_reminder_subject.txt", context).strip()
         body = render_to_string("cases/email/follow_up_reminder.txt", context)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email], fail_silently=False)
-    )
+    mail_send(to=user.email, subject=subject, body=body, tag="follow-up-reminder")
     return len(follow_ups)

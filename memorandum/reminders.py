@@ -1,7 +1,6 @@
 """Reminding coordinators of overdue referrals, once each."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils import timezone, translation
 
 from accounts.models import Role, User
 from memorandum.models import AWAITING_ANSWER_STATES, Referral
+from notices.mail import mail_send
 
 
 def reminder_recipients(referral: Referral) -> list[User]:
@@ -36,7 +36,7 @@ def _send(referral: Referral, recipients: list[User]) -> None:
             context = {"referral": referral, "url": url, "partner": referral.partner.name}
             subject = render_to_string("memorandum/email/overdue_subject.txt", context).strip()
             body = render_to_string("memorandum/email/overdue_body.txt", context)
-        send_mail(subject, body, None, [user.email])
+        mail_send(to=user.email, subject=subject, body=body, tag=f"referral:{referral.pk}")
 
 
 def referrals_remind_overdue(*, today=None) -> int:

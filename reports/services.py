@@ -5,7 +5,6 @@ import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 import audit
+from notices.mail import mail_send
 from reports.document import ReportRequest, build_files
 from reports.models import ReportJob, ReportStage, ReportState, report_file_path
 from reports.periods import Period
@@ -201,10 +201,7 @@ def report_notify(*, job_id: int) -> None:
             "The report you requested is ready. Download the PDF and the spreadsheet here:\n%(link)s\n\n"
             "The files are deleted after %(days)s days."
         ) % {"link": link, "days": settings.REPORT_FILE_TTL_DAYS}
-    try:
-        send_mail(subject, body, None, [user.email])
-    except OSError:
-        logger.warning("Could not send the report-ready e-mail for job %s", job_id)
+    mail_send(to=user.email, subject=subject, body=body, tag=f"report:{job.pk}")
 
 
 def report_expire_files(*, now: dt.datetime | None = None) -> int:
