@@ -280,3 +280,54 @@ def test_a_second_beat_refuses_to_start(tmp_path):
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+# --- Downloads from object storage -----------------------------------------------------------
+
+
+def _upload(http, client, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return http.post(
+        f"/clients/{client.pk}/documents/",
+        {"kind": "contract", "title": "", "file": SimpleUploadedFile("contract.pdf", content, "application/pdf")},
+    )
+
+
+def test_a_download_is_streamed_from_object_storage_after_the_check(object_storage, as_lawyer, as_outsider, office_a):
+    from tests.cases.factories import make_client
+    from tests.clients.factories import PDF_BYTES
+
+    client = make_client(office_a)
+    content = PDF_BYTES + b"%" + b"x" * 5000
+    assert _upload(as_lawyer, client, content).status_code == 302
+    document = client.documents.get()
+    response = as_lawyer.get(f"/clients/{client.pk}/documents/{document.pk}/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == content
+    assert as_outsider.get(f"/clients/{client.pk}/documents/{document.pk}/").status_code == 404
+
+
+def test_with_signed_urls_the_view_checks_then_redirects_to_a_short_lived_url(
+    object_storage, settings, as_lawyer, as_outsider, office_a
+):
+    import requests
+
+    from tests.cases.factories import make_client
+    from tests.clients.factories import PDF_BYTES
+
+    settings.FILES_SIGNED_URLS = True
+    client = make_client(office_a)
+    content = PDF_BYTES + b"%" + b"y" * 5000
+    assert _upload(as_lawyer, client, content).status_code == 302
+    document = client.documents.get()
+    response = as_lawyer.get(f"/clients/{client.pk}/documents/{document.pk}/")
+    assert response.status_code == 302
+    signed = response["Location"]
+    assert "X-Amz-Signature=" in signed and "X-Amz-Expires=" in signed
+    fetched = requests.get(signed, timeout=10)
+    assert fetched.status_code == 200 and fetched.content == content
+    # Without the signature the object is not readable: the bucket is private.
+    assert requests.get(signed.split("?")[0], timeout=10).status_code == 403
+    # An outsider never gets a URL.
+    assert as_outsider.get(f"/clients/{client.pk}/documents/{document.pk}/").status_code == 404
