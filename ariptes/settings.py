@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from ariptes.env import env_bool, env_int, env_list, env_str
+from ariptes.storage import signed_url_downloads, storage_from_environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "memorandum",
     "reports",
     "demo",
+    # The project package: wiring commands (move_files) and probes, no models.
+    "ariptes",
 ]
 
 MIDDLEWARE = [
@@ -95,34 +98,49 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------
 
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
-_db = DATABASES["default"]
-if _db["ENGINE"] == "django.db.backends.postgresql":
-    if env_bool("DATABASE_POOL", True):
-        _db["CONN_MAX_AGE"] = 0  # the pool owns connection lifetimes
-        # With health checks on, Django gives the pool ConnectionPool.check_connection:
-        # a connection broken by a database restart is replaced when it is taken from
-        # the pool, so a restart costs no failed request.
-        _db["CONN_HEALTH_CHECKS"] = True
-        _db.setdefault("OPTIONS", {})["pool"] = {
-            "min_size": env_int("DATABASE_POOL_MIN", 2),
-            "max_size": env_int("DATABASE_POOL_MAX", 10),
-            "timeout": env_int("DATABASE_POOL_TIMEOUT", 5),
+
+
+def _database(url: str) -> dict:
+    db = dj_database_url.parse(url)
+    if db["ENGINE"] == "django.db.backends.postgresql":
+        if env_bool("DATABASE_POOL", True):
+            db["CONN_MAX_AGE"] = 0  # the pool owns connection lifetimes
+            # With health checks on, Django gives the pool ConnectionPool.check_connection:
+            # a connection broken by a database restart is replaced when it is taken from
+            # the pool, so a restart costs no failed request.
+            db["CONN_HEALTH_CHECKS"] = True
+            db.setdefault("OPTIONS", {})["pool"] = {
+                "min_size": env_int("DATABASE_POOL_MIN", 2),
+                "max_size": env_int("DATABASE_POOL_MAX", 10),
+                "timeout": env_int("DATABASE_POOL_TIMEOUT", 5),
+            }
+        else:
+            db["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
+            db["CONN_HEALTH_CHECKS"] = True
+        db.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+        # JIT compilation costs ~300 ms on the case list's COUNT at 150k cases and
+        # never pays off for page-sized queries; reports are short too.
+        db["OPTIONS"].setdefault("options", "-c jit=off")
+    elif db["ENGINE"] == "django.db.backends.sqlite3":
+        db["OPTIONS"] = {
+            # IMMEDIATE avoids "database is locked" when two requests write at once.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
-    else:
-        _db["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
-        _db["CONN_HEALTH_CHECKS"] = True
-    _db.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
-    # JIT compilation costs ~300 ms on the case list's COUNT at 150k cases and
-    # never pays off for page-sized queries; reports are short too.
-    _db["OPTIONS"].setdefault("options", "-c jit=off")
-elif _db["ENGINE"] == "django.db.backends.sqlite3":
-    _db["OPTIONS"] = {
-        # IMMEDIATE avoids "database is locked" when two requests write at once.
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+    return db
+
+
+DATABASES = {"default": _database(DATABASE_URL)}
+# A streaming replica for heavy reads (report counting, exports): see ariptes/db_router.py.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = _database(DATABASE_REPLICA_URL)
+    # Tests run against one database: the replica alias reads the primary's test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["ariptes.db_router.ReplicaRouter"]
+# A replica further behind than this is not used; reads fall back to the primary.
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_int("DATABASE_REPLICA_MAX_LAG_SECONDS", 30)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -187,13 +205,16 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "private")))
 # Nothing serves this URL: files leave only through permission-checked views.
 MEDIA_URL = "/_private/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The local disk, or S3-compatible object storage with STORAGE_URL / AWS_* (ariptes/storage.py).
+    "default": storage_from_environment(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# After the permission check, redirect to a short-lived signed URL instead of streaming (object storage only).
+FILES_SIGNED_URLS = signed_url_downloads()
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from ariptes import health, views
+from ariptes import health, probes, views
 
 admin.site.site_header = _("Ariptes administration")
 admin.site.site_title = _("Ariptes")
@@ -10,6 +10,8 @@ admin.site.site_title = _("Ariptes")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("healthz/live", probes.live, name="healthz-live"),
+    path("healthz/ready", probes.ready, name="healthz-ready"),
     path("accounts/", include("accounts.urls")),
     path("clients/", include("clients.urls")),
     path("cases/", include("cases.urls")),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from memorandum.actions import ACTIONS, available_actions
 from memorandum.forms import ReferralForm, ResendForm, SendForm, TransitionForm
 from memorandum.models import Memorandum, ReferralState, SharedData
 from memorandum.selectors import BOARD_DEFAULT_STATES, BOARD_STATE_ORDER
+from reference.files import private_file_response
 
 
 def _require_staff(user) -> None:
@@ -35,7 +36,7 @@ def memorandum_document(request: HttpRequest, pk: int) -> HttpResponse:
     memorandum = get_object_or_404(Memorandum, pk=pk)
     if not memorandum.document:
         raise Http404
-    return FileResponse(memorandum.document.open("rb"), as_attachment=True, filename=f"memorandum-{pk}.pdf")
+    return private_file_response(memorandum.document, filename=f"memorandum-{pk}.pdf")
 
 
 @login_required
@@ -241,9 +242,4 @@ def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
     referral = selectors.get_referral_for(request.user, pk)
     referral = services.referral_letter(referral=referral)
     audit.record_access(actor=request.user, instance=referral, what="letter download")
-    return FileResponse(
-        referral.letter.open("rb"),
-        as_attachment=True,
-        filename=f"{referral.reference}.pdf",
-        content_type="application/pdf",
-    )
+    return private_file_response(referral.letter, filename=f"{referral.reference}.pdf", content_type="application/pdf")

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 import audit
+from reference.files import private_file_response
 from reports import services
 from reports.forms import ReportForm
 from reports.permissions import can_download_report, can_retry_report, can_use_reports
@@ -84,7 +85,7 @@ def report_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def report_download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+def report_download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     job = get_report_job_for(request.user, pk)
     if kind not in DOWNLOADS or not can_download_report(request.user, job):
         raise Http404
@@ -93,6 +94,6 @@ def report_download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
         raise Http404
     audit.record_access(actor=request.user, instance=job, what=f"download {kind}")
     filename = f"report-{job.period_start:%Y%m%d}-{job.period_end:%Y%m%d}-{job.pk}.{kind}"
-    response = FileResponse(field.open("rb"), as_attachment=True, filename=filename, content_type=DOWNLOADS[kind])
+    response = private_file_response(field, filename=filename, content_type=DOWNLOADS[kind])
     response["Cache-Control"] = "private, no-store"
     return response

@@ -106,7 +106,7 @@ def test_it_documents_every_environment_variable_in_env_example():
     import re
 
     read = set()
-    for source in ("ariptes/settings.py", "gunicorn.conf.py"):
+    for source in ("ariptes/settings.py", "ariptes/storage.py", "ariptes/celery.py", "gunicorn.conf.py"):
         text = (ROOT / source).read_text()
         read |= set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z0-9_]+)"', text))
         read |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z0-9_]+)"', text))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from cases import exports, selectors
 from cases.filters import CaseFilter
 from cases.permissions import can_export_cases
+from reference.routing import replica_reads
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -35,8 +36,9 @@ def case_export(request: HttpRequest) -> HttpResponse:
             % {"count": total, "max": exports.max_rows()},
         )
         return redirect(f"{reverse('cases:list')}?{params.urlencode()}")
-    cases = list(exports.export_queryset(case_filter.qs))
-    table = exports.rows(cases)
+    with replica_reads():
+        cases = list(exports.export_queryset(case_filter.qs))
+        table = exports.rows(cases)
     body = exports.to_csv(table) if file_format == "csv" else exports.to_xlsx(table)
     exports.record_export_access(actor=request.user, cases=cases, file_format=file_format)
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])

@@ -5,7 +5,7 @@ from pathlib import PurePosixPath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +23,7 @@ from clients.services import (
     family_member_remove,
 )
 from clients.services.documents import document_delete, document_upload
+from reference.files import private_file_response
 
 
 def _editable_client(request: HttpRequest, pk: int):
@@ -137,19 +138,17 @@ def document_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     client = get_client_for(request.user, pk)
     document = get_object_or_404(client.documents, pk=document_pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
+    if not document.file.storage.exists(document.file.name):
+        raise Http404
     audit.record_access(actor=request.user, instance=document, what="download")
     audit.record_access(actor=request.user, instance=client, what=f"document {document.pk} download")
     # The client code, not the original file name (which often carries the person's name).
     suffix = PurePosixPath(document.file.name).suffix
-    response = FileResponse(
-        handle, as_attachment=True, filename=f"{client.code}-{document.pk}{suffix}", content_type=document.content_type
+    response = private_file_response(
+        document.file, filename=f"{client.code}-{document.pk}{suffix}", content_type=document.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
