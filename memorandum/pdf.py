@@ -17,6 +17,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from memorandum.models import Referral, SharedData
+from reference.ages import AGE_LIMITS, AgeBand, age_band
 
 # Relative URLs in letters resolve against this made-up origin; only its
 # static path is served, from the files on disk.
@@ -43,36 +44,41 @@ class LocalStaticFetcher(URLFetcher):
 
 
 # Words the letter prints for choices, per letter language (not UI strings).
+# The age bands are those of reference.ages; only their wording is the letter's.
 LABELS = {
     "ru": {
         "sex": {"female": "женский", "male": "мужской"},
         "age_unknown": "не указан",
-        "age_under": "до 18 лет",
-        "age_over": "55 лет и старше",
+        "age_under": "до {limit} лет",
+        "age_over": "{low} лет и старше",
         "age_range": "{low}–{high} лет",
     },
     "kk": {
         "sex": {"female": "әйел", "male": "ер"},
         "age_unknown": "көрсетілмеген",
-        "age_under": "18 жасқа дейін",
-        "age_over": "55 жас және одан үлкен",
+        "age_under": "{limit} жасқа дейін",
+        "age_over": "{low} жас және одан үлкен",
         "age_range": "{low}–{high} жас",
     },
 }
-AGE_BANDS = [(18, 24), (25, 34), (35, 44), (45, 54)]
+
+
+def age_band_label(band: AgeBand, language: str) -> str:
+    """The letter's words for ``band`` in ``language`` ("до 18 лет", "25–34 жас", ...)."""
+    labels = LABELS[language]
+    for limit_band, youngest, oldest in AGE_LIMITS:
+        if limit_band != band:
+            continue
+        if youngest == 0 and oldest is not None:
+            return labels["age_under"].format(limit=oldest + 1)
+        if oldest is None:
+            return labels["age_over"].format(low=youngest)
+        return labels["age_range"].format(low=youngest, high=oldest)
+    return labels["age_unknown"]
 
 
 def age_group(birth_year: int | None, language: str, *, today: date | None = None) -> str:
-    labels = LABELS[language]
-    if not birth_year:
-        return labels["age_unknown"]
-    age = (today or timezone.localdate()).year - birth_year
-    if age < 18:
-        return labels["age_under"]
-    for low, high in AGE_BANDS:
-        if low <= age <= high:
-            return labels["age_range"].format(low=low, high=high)
-    return labels["age_over"]
+    return age_band_label(age_band(birth_year, on=today), language)
 
 
 def client_lines(referral: Referral) -> list[tuple[str, str]]:

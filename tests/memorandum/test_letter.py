@@ -142,9 +142,10 @@ def test_the_letter_renderer_serves_our_static_files():
 
 @pytest.mark.parametrize(
     ("birth_year", "expected"),
-    [(None, "не указан"), (2010, "до 18 лет"), (1996, "25–34 лет"), (1960, "55 лет и старше")],
+    [(None, "не указан"), (2010, "до 18 лет"), (1996, "25–34 лет"), (1980, "35–49 лет"), (1960, "50 лет и старше")],
 )
 def test_age_groups_in_letters(birth_year, expected):
+    # The funders' bands of reference.ages (the letter used to say 35–44, 45–54 and "55 and over").
     from datetime import date
 
     assert pdf.age_group(birth_year, "ru", today=date(2026, 6, 1)) == expected
