@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.visibility import remember_visible
 from cases.models import OPEN_STATUSES, Case, Consultation, ConsultationKind, FollowUp, Notification
 from cases.permissions import can_read_psych_notes
 from clients.selectors import clients_visible_to
@@ -42,7 +43,7 @@ def case_list_for(user: User) -> QuerySet[Case]:
 def get_case_for(user: User, pk: int) -> Case:
     """One case the user may see, with what its page needs, or 404."""
     try:
-        return (
+        case = (
             cases_visible_to(user)
             .select_related("client", "office", "lead", "project", "language", "updated_by")
             .prefetch_related("categories", "staff")
@@ -50,6 +51,8 @@ def get_case_for(user: User, pk: int) -> Case:
         )
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    remember_visible(case.client, user, clients_visible_to)
+    return remember_visible(case, user, cases_visible_to)
 
 
 def consultations_of(case: Case, user: User) -> list[Consultation]:

@@ -1,20 +1,14 @@
 """Who may do what with a client record. Views and templates ask these same functions."""
 
 from accounts.permissions import can_coordinate, can_manage, works_in_office
+from accounts.visibility import is_visible
 from clients.models import Client
-
-
-def _is_assigned(user, client: Client) -> bool:
-    return client.assigned_staff.filter(pk=user.pk).exists()
+from clients.selectors import clients_visible_to
 
 
 def can_view_client(user, client: Client) -> bool:
-    """Office scope, then the restricted rule: restricted records only to assigned staff and managers."""
-    if not works_in_office(user, client.office_id) or client.merged_into_id is not None:
-        return False
-    if client.is_restricted and not user.is_manager:
-        return _is_assigned(user, client)
-    return True
+    """Whether ``client`` is among ``clients_visible_to(user)``: the rule lives in the selector only."""
+    return is_visible(client, user, clients_visible_to)
 
 
 def can_create_client(user) -> bool:

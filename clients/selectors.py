@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from accounts.visibility import remember_visible
 from clients.models import Client
 
 
@@ -24,9 +25,10 @@ def clients_visible_to(user) -> QuerySet[Client]:
 def get_client_for(user, pk) -> Client:
     """The client ``pk`` if ``user`` may see it, else Http404 (never 403: existence is not revealed)."""
     try:
-        return clients_visible_to(user).select_related("office", "citizenship").get(pk=pk)
+        client = clients_visible_to(user).select_related("office", "citizenship").get(pk=pk)
     except (Client.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    return remember_visible(client, user, clients_visible_to)
 
 
 def get_merged_target_for(user, pk) -> Client | None:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts.permissions import can_coordinate, can_manage
+from accounts.visibility import remember_visible
 from audit.selectors import history_for
 from clients import permissions
 from clients.extensions import client_sections
@@ -111,12 +112,15 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("This record was merged into %(code)s.") % {"code": target.code})
         return redirect("clients:detail", pk=target.pk)
     audit.record_access(actor=request.user, instance=client, what="view")
-    client = (
+    user = request.user
+    # The same record again, with what the page shows (it just came through the selector).
+    client = remember_visible(
         Client.objects.select_related("office", "citizenship", "region", "migration_status")
         .prefetch_related("languages", "vulnerabilities", "phones", "family_members", "assigned_staff")
-        .get(pk=client.pk)
+        .get(pk=client.pk),
+        user,
+        clients_visible_to,
     )
-    user = request.user
     context = {
         "client": client,
         "consents": list(client.consents.select_related("language", "recorded_by", "withdrawn_by")),
