@@ -10,9 +10,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from ariptes.env import env_bool, env_int, env_list, env_str
+from reference.languages import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -162,12 +162,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 # --- Internationalisation ------------------------------------------------------
 
-LANGUAGE_CODE = "ru"
-LANGUAGES = [
-    ("ru", _("Russian")),
-    ("kk", _("Kazakh")),
-    ("en", _("English")),
-]
+LANGUAGE_CODE = DEFAULT_LANGUAGE
+LANGUAGES = INTERFACE_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["ariptes.formats"]
 LANGUAGE_COOKIE_NAME = "ariptes_language"

@@ -315,8 +315,8 @@ class _Seeder:
         events = [
             CaseEvent(
                 case_id=case.pk,
-                kind="opened",
-                to_status="open",
+                kind=CaseEvent.Kind.OPENED,
+                to_status=CaseStatus.OPEN,
                 actor_id=case.lead_id,
                 at=self._moment(case.opened_on, OPENS),
             )
@@ -325,9 +325,9 @@ class _Seeder:
             events.append(
                 CaseEvent(
                     case_id=case.pk,
-                    kind="closed",
-                    from_status="in_progress",
-                    to_status="closed",
+                    kind=CaseEvent.Kind.CLOSED,
+                    from_status=CaseStatus.IN_PROGRESS,
+                    to_status=CaseStatus.CLOSED,
                     actor_id=case.lead_id,
                     at=self._moment(case.closed_on, CLOSES),
                 )
@@ -336,8 +336,8 @@ class _Seeder:
             events.append(
                 CaseEvent(
                     case_id=case.pk,
-                    kind="status",
-                    from_status="open",
+                    kind=CaseEvent.Kind.STATUS,
+                    from_status=CaseStatus.OPEN,
                     to_status=case.status,
                     actor_id=case.lead_id,
                     at=self._moment(min(case.opened_on + timedelta(days=1), self.today)),

@@ -28,17 +28,17 @@ from cases.notifications import notify
 from cases.permissions import can_reassign_case, can_write_psych_notes
 from cases.selectors import cases_visible_to
 from clients.services import client_assign_staff
+from reference.errors import StaleVersion
 
 # Fields a case edit may change; status and closing facts have their own service.
 EDITABLE_FIELDS = ("kind", "summary", "is_urgent", "project", "language", "opened_on", "lead")
 
 
-class CaseChangedError(Exception):
+class CaseChangedError(StaleVersion):
     """Someone else saved the case after the user opened it; ``current`` is the saved state."""
 
     def __init__(self, current: Case):
-        super().__init__("The case was changed by someone else.")
-        self.current = current
+        super().__init__("The case was changed by someone else.", current=current)
 
 
 def _lock(case: Case, expected_version: int | None) -> Case:

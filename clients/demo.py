@@ -15,6 +15,7 @@ from clients.models import (
     ClientCodeCounter,
     ClientPhone,
     Consent,
+    ConsentScope,
     DocumentSituation,
     HowFoundUs,
     MigrationStatus,
@@ -228,9 +229,9 @@ def _consent(rng, given_on: date) -> dict:
     return {
         "given_on": given_on,
         "method": rng.choice(["written", "verbal", "verbal", "electronic"]),
-        "share_partners": rng.random() < 0.7,
-        "share_law_enforcement": rng.random() < 0.2,
-        "research": rng.random() < 0.5,
+        ConsentScope.SHARE_PARTNERS: rng.random() < 0.7,
+        ConsentScope.SHARE_LAW_ENFORCEMENT: rng.random() < 0.2,
+        ConsentScope.RESEARCH: rng.random() < 0.5,
     }
 
 

@@ -3,45 +3,19 @@
 Letters are official documents in Russian or Kazakh, so each language has its
 own template (``memorandum/letter/<language>.html``) written in that language
 instead of going through gettext. WeasyPrint never touches the network: the
-fetcher below serves only our own static files and refuses everything else.
+product's one fetcher (``reference.pdf``) serves only our own static files.
 """
 
-import mimetypes
 from datetime import date
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from memorandum.models import Referral, SharedData
 from reference.ages import AGE_LIMITS, AgeBand, age_band
-
-# Relative URLs in letters resolve against this made-up origin; only its
-# static path is served, from the files on disk.
-LETTER_BASE_URL = "https://letter.ariptes.invalid/"
-STATIC_PREFIX = LETTER_BASE_URL + settings.STATIC_URL.lstrip("/")
-
-
-class LocalStaticFetcher(URLFetcher):
-    """Serves /static/ files from disk; any other URL (http, file, data) is refused."""
-
-    def fetch(self, url, headers=None):
-        if not url.startswith(STATIC_PREFIX):
-            raise ValueError("Letters may only use local static files.")
-        relative = url[len(STATIC_PREFIX) :].split("?")[0].split("#")[0]
-        if ".." in relative.split("/"):
-            raise ValueError("Letters may only use local static files.")
-        path = finders.find(relative)
-        if not path:
-            raise ValueError("Static file not found.")
-        with open(path, "rb") as handle:
-            body = handle.read()
-        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body, {"Content-Type": mime_type})
-
+from reference.pdf import PDF_BASE_URL, LocalFetcher
 
 # Words the letter prints for choices, per letter language (not UI strings).
 # The age bands are those of reference.ages; only their wording is the letter's.
@@ -140,4 +114,4 @@ def render_letter_html(referral: Referral) -> str:
 
 def render_letter(referral: Referral) -> bytes:
     html = render_letter_html(referral)
-    return HTML(string=html, base_url=LETTER_BASE_URL, url_fetcher=LocalStaticFetcher()).write_pdf()
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFetcher()).write_pdf()

@@ -9,14 +9,14 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import Case
+from cases.models import Case, CaseStatus
 from cases.services import case_change_status
+from clients.models import ConsentScope
 from clients.services import consent_allows
 from memorandum import permissions
 from memorandum.models import (
@@ -29,18 +29,24 @@ from memorandum.models import (
     ReferralState,
     SharedData,
 )
-
-CASE_WAITING = "waiting"
-CASE_IN_PROGRESS = "in_progress"
-CASE_CLOSED = "closed"
+from reference import errors
+from reference.errors import ServiceError
 
 
-class ReferralRefused(ValidationError):
+class ReferralRefused(ServiceError):
     """The action is not allowed now; the message says why, in the user's language."""
 
 
-class NotAllowed(ReferralRefused):
+class NotAllowed(ReferralRefused, errors.NotAllowed):
     """The user's role does not allow this action on this referral."""
+
+
+class ReferralChanged(ReferralRefused, errors.StaleVersion):
+    """Someone else changed the referral after the user opened it."""
+
+
+class IllegalTransition(ReferralRefused, errors.InvalidTransition):
+    """The state machine does not allow this move from the referral's state."""
 
 
 class ConsentMissing(ReferralRefused):
@@ -48,9 +54,9 @@ class ConsentMissing(ReferralRefused):
 
 
 def consent_scopes_needed(partner: Partner) -> list[str]:
-    scopes = ["share_partners"]
+    scopes = [ConsentScope.SHARE_PARTNERS]
     if partner.is_law_enforcement:
-        scopes.append("share_law_enforcement")
+        scopes.append(ConsentScope.SHARE_LAW_ENFORCEMENT)
     return scopes
 
 
@@ -84,15 +90,16 @@ def _lock(referral: Referral) -> Referral:
 
 def _check_version(referral: Referral, expected_version: int | None) -> None:
     if expected_version is not None and expected_version != referral.version:
-        raise ReferralRefused(
+        raise ReferralChanged(
             _("Someone else changed this referral meanwhile (it is now “%(state)s”). Reload the page and try again.")
-            % {"state": referral.get_state_display()}
+            % {"state": referral.get_state_display()},
+            current=referral,
         )
 
 
 def _ensure_allowed(referral: Referral, to_state: str) -> None:
     if not referral.allows(to_state):
-        raise ReferralRefused(
+        raise IllegalTransition(
             _("A referral that is “%(current)s” cannot become “%(target)s”.")
             % {"current": referral.get_state_display(), "target": ReferralState(to_state).label},
             code="illegal_transition",
@@ -113,20 +120,20 @@ def _move(referral: Referral, to_state: str, *, actor, note: str = "") -> Referr
 def _sync_case_status(referral: Referral, *, actor) -> None:
     """The case waits while any of its referrals is open, and resumes when none is."""
     case = Case.objects.select_for_update().get(pk=referral.case_id)
-    if case.status == CASE_CLOSED:
+    if case.status == CaseStatus.CLOSED:
         return
     has_open = Referral.objects.filter(case_id=case.pk, state__in=OPEN_STATES).exists()
-    if has_open and case.status != CASE_WAITING:
+    if has_open and case.status != CaseStatus.WAITING:
         case_change_status(
             case=case,
-            status=CASE_WAITING,
+            status=CaseStatus.WAITING,
             actor=actor,
             reason=_("Referral %(reference)s sent to a partner") % {"reference": referral.reference},
         )
-    elif not has_open and case.status == CASE_WAITING:
+    elif not has_open and case.status == CaseStatus.WAITING:
         case_change_status(
             case=case,
-            status=CASE_IN_PROGRESS,
+            status=CaseStatus.IN_PROGRESS,
             actor=actor,
             reason=_("Referral %(reference)s is closed") % {"reference": referral.reference},
         )
@@ -148,7 +155,7 @@ def referral_create(
     """A draft referral; a coordinator's draft is sent next, a caseworker's waits for approval."""
     if not permissions.can_start_referral(actor, case):
         raise NotAllowed(_("You may not refer cases of this office."))
-    if case.status == CASE_CLOSED:
+    if case.status == CaseStatus.CLOSED:
         raise ReferralRefused(_("The case is closed: reopen it before referring it."))
     if not partner.is_active:
         raise ReferralRefused(_("This partner is no longer active."))
@@ -230,7 +237,7 @@ def referral_send(
         raise NotAllowed(_("Only a coordinator or a manager may send referrals."))
     _ensure_allowed(referral, ReferralState.SENT)
     # A draft may wait for approval for days: what drafting checked may no longer hold.
-    if referral.case.status == CASE_CLOSED:
+    if referral.case.status == CaseStatus.CLOSED:
         raise ReferralRefused(_("The case is closed: reopen it before referring it."))
     if not referral.partner.is_active:
         raise ReferralRefused(_("This partner is no longer active."))
@@ -389,7 +396,7 @@ def referral_resend(
     original = _lock(referral)
     _check_version(original, expected_version)
     if original.state != ReferralState.DECLINED:
-        raise ReferralRefused(_("Only a declined referral can be sent to another partner."))
+        raise IllegalTransition(_("Only a declined referral can be sent to another partner."))
     if partner.pk == original.partner_id:
         raise ReferralRefused(_("Choose another partner: this one declined."))
     # Once only: a second click on the same page (or a second tab) must not refer the case twice.

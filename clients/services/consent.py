@@ -6,10 +6,8 @@ from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 
-from clients.auditing import log_action
-from clients.models import Client, Consent
-
-CONSENT_SCOPES = ("store_data", "share_partners", "share_law_enforcement", "research")
+import audit
+from clients.models import CONSENT_SCOPES, Client, Consent, ConsentMethod, ConsentScope
 
 
 @transaction.atomic
@@ -18,7 +16,7 @@ def consent_record(
     client: Client,
     actor,
     given_on: date | None = None,
-    method: str = "verbal",
+    method: str = ConsentMethod.VERBAL,
     language=None,
     **scopes: bool,
 ) -> Consent:
@@ -32,7 +30,7 @@ def consent_record(
             method=method,
             language=language,
             recorded_by=actor,
-            **{scope: bool(scopes.get(scope, scope == "store_data")) for scope in CONSENT_SCOPES},
+            **{scope: bool(scopes.get(scope, scope == ConsentScope.STORE_DATA)) for scope in CONSENT_SCOPES},
         )
 
 
@@ -44,7 +42,9 @@ def consent_withdraw(*, consent: Consent, actor, withdrawn_on: date | None = Non
             consent.withdrawn_on = withdrawn_on or timezone.localdate()
             consent.withdrawn_by = actor
             consent.save(update_fields=["withdrawn_on", "withdrawn_by"])
-        log_action(consent.client, actor=actor, action="consent_withdrawn", data={"consent": consent.pk})
+        audit.record_action(
+            instance=consent.client, actor=actor, action="consent_withdrawn", data={"consent": consent.pk}
+        )
     return consent
 
 
@@ -53,8 +53,8 @@ def current_consent(client: Client) -> Consent | None:
     return client.consents.order_by("-given_on", "-id").first()
 
 
-def consent_allows(client: Client, scope: str) -> bool:
-    """True when the consent in force covers ``scope`` ("share_partners", "share_law_enforcement", ...)."""
+def consent_allows(client: Client, scope: ConsentScope | str) -> bool:
+    """True when the consent in force covers ``scope`` (a ``ConsentScope``)."""
     if scope not in CONSENT_SCOPES:
         raise ValueError(f"Unknown consent scope: {scope}")
     if client.is_anonymised:

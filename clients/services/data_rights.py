@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 import audit
 from clients import extensions
 from clients.apps import CLIENT_MASKED
-from clients.auditing import log_action
-from clients.models import Client, ClientDocument, ClientPhone, FamilyMember
+from clients.models import CONSENT_SCOPES, Client, ClientDocument, ClientPhone, FamilyMember
 
 PERSONAL_TEXT_FIELDS = (
     "family_name",
@@ -74,10 +73,7 @@ def client_export_data(client: Client) -> dict:
                 "given_on": consent.given_on.isoformat(),
                 "method": consent.method,
                 "language": consent.language.name_en if consent.language_id else None,
-                "store_data": consent.store_data,
-                "share_partners": consent.share_partners,
-                "share_law_enforcement": consent.share_law_enforcement,
-                "research": consent.research,
+                **{scope.value: getattr(consent, scope) for scope in CONSENT_SCOPES},
                 "withdrawn_on": consent.withdrawn_on.isoformat() if consent.withdrawn_on else None,
             }
             for consent in client.consents.select_related("language")
@@ -170,5 +166,5 @@ def client_anonymise(*, client: Client, actor, confirmation: str) -> Client:
         _erase(record, actor=actor)
         pending.extend(Client.objects.filter(merged_into=record, is_anonymised=False))
     extensions.run_anonymisers(client, actor)
-    log_action(client, actor=actor, action="anonymised")
+    audit.record_action(instance=client, actor=actor, action="anonymised")
     return client

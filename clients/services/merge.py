@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clients.auditing import log_action
+import audit
 from clients.models import Client, ClientMerge
 from clients.services.records import EDITABLE_FIELDS, refresh_derived_fields, refresh_restriction
 
@@ -108,8 +108,8 @@ def client_merge(*, source: Client, target: Client, actor) -> ClientMerge:
             merged_by=actor,
         )
     data = {"merge": merge.pk, "source": source.code, "target": target.code}
-    log_action(source, actor=actor, action="merged_into", data=data)
-    log_action(target, actor=actor, action="merged_from", data=data)
+    audit.record_action(instance=source, actor=actor, action="merged_into", data=data)
+    audit.record_action(instance=target, actor=actor, action="merged_from", data=data)
     return merge
 
 
@@ -141,5 +141,5 @@ def client_merge_revert(*, merge: ClientMerge, actor) -> None:
         merge.reverted_at = timezone.now()
         merge.save(update_fields=["reverted_at"])
     data = {"merge": merge.pk, "source": merge.source_code, "target": merge.target_code}
-    log_action(source, actor=actor, action="merge_reverted", data=data)
-    log_action(target, actor=actor, action="merge_reverted", data=data)
+    audit.record_action(instance=source, actor=actor, action="merge_reverted", data=data)
+    audit.record_action(instance=target, actor=actor, action="merge_reverted", data=data)

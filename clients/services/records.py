@@ -11,6 +11,7 @@ from clients.models import Client, ClientCodeCounter, ClientPhone, FamilyMember,
 from clients.phones import normalise_phone
 from clients.services.consent import consent_record
 from clients.transliteration import search_key
+from reference.errors import StaleVersion
 
 # Simple fields a caller may set through client_create / client_update.
 EDITABLE_FIELDS = (
@@ -34,6 +35,8 @@ EDITABLE_FIELDS = (
     "employer",
     "found_us_via",
 )
+# The record's lists, passed to client_create / client_update by name (``languages=...``).
+EDITABLE_RELATIONS = ("languages", "vulnerabilities")
 
 
 def next_client_code(*, office, year: int) -> str:
@@ -131,13 +134,11 @@ def client_assign_staff(*, client: Client, users: Iterable, actor=None) -> None:
             client.assigned_staff.add(*users)
 
 
-class ClientVersionConflict(Exception):
+class ClientVersionConflict(StaleVersion):
     """Someone saved the record after the editor opened it. ``changes`` lists (field label, their value, yours)."""
 
     def __init__(self, *, current: Client, changes: list[tuple[str, str, str]]):
-        super().__init__("client changed meanwhile")
-        self.current = current
-        self.changes = changes
+        super().__init__("client changed meanwhile", current=current, changes=changes)
 
 
 def _display(client: Client, name: str) -> str:
