@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_htmx",
-    "import_export",
     "axes",
     "auditlog",
     # Ariptes apps, lowest first: an app may only import the ones above it.

@@ -22,7 +22,7 @@ def _actor(actor: Any) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def _entry(instance: models.Model, *, actor: Any, action: int, additional_data: dict) -> LogEntry:
+def _entry(instance: models.Model, *, actor: Any, action: int, additional_data: dict[str, Any]) -> LogEntry:
     return LogEntry.objects.log_create(
         instance, force_log=True, action=action, actor=_actor(actor), changes={}, additional_data=additional_data
     )
@@ -33,7 +33,7 @@ def record_access(*, actor: Any, instance: models.Model, what: str = "view") -> 
     return _entry(instance, actor=actor, action=LogEntry.Action.ACCESS, additional_data={"access": what})
 
 
-def record_action(*, actor: Any, instance: models.Model, action: str, data: dict | None = None) -> LogEntry:
+def record_action(*, actor: Any, instance: models.Model, action: str, data: dict[str, Any] | None = None) -> LogEntry:
     """An UPDATE entry on ``instance`` whose ``additional_data`` names the action. Never put names in ``data``."""
     return _entry(
         instance, actor=actor, action=LogEntry.Action.UPDATE, additional_data={"action": action, **(data or {})}
@@ -62,7 +62,7 @@ def record_bulk_access(*, actor: Any, instances: Iterable[models.Model], what: s
     return len(entries)
 
 
-def scrub_personal_values(*, model: type[models.Model], object_ids, fields) -> None:
+def scrub_personal_values(*, model: type[models.Model], object_ids: Iterable[Any], fields: Iterable[str]) -> None:
     """Overwrite the values of ``fields`` in every audit entry of these rows, for anonymisation.
 
     Masking hides new values, but entries written before a field was masked, and

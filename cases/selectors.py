@@ -1,5 +1,7 @@
 """Reads that depend on who asks. Every list, page, export and panel starts here."""
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -8,6 +10,7 @@ from accounts.models import User
 from accounts.visibility import remember_visible
 from cases.models import OPEN_STATUSES, Case, Consultation, ConsultationKind, FollowUp, Notification
 from cases.permissions import can_read_psych_notes
+from clients.models import Client
 from clients.selectors import clients_visible_to
 
 
@@ -68,10 +71,12 @@ def mask_consultation(consultation: Consultation) -> Consultation:
 
     Values are set (to None), so a template touching them cannot lazily load them.
     """
-    consultation.psych_notes = None
+    # The model declares these as text; None here means "not loaded, not shown".
+    masked: Any = None
+    consultation.psych_notes = masked
     if consultation.kind == ConsultationKind.PSYCHOLOGICAL:
-        consultation.summary = None
-        consultation.next_steps = None
+        consultation.summary = masked
+        consultation.next_steps = masked
     return consultation
 
 
@@ -85,7 +90,7 @@ def other_cases_of_client(user: User, case: Case) -> list[Case]:
     )
 
 
-def cases_of_client(user: User, client) -> QuerySet[Case]:
+def cases_of_client(user: User, client: Client) -> QuerySet[Case]:
     return cases_visible_to(user).filter(client=client).select_related("lead").prefetch_related("categories")
 
 

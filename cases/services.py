@@ -7,6 +7,7 @@ acting user, and status changes also leave a ``CaseEvent`` on the timeline.
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import Office, User
 from cases.models import (
     CLOSING_FACTS,
     Case,
@@ -23,12 +24,15 @@ from cases.models import (
     Consultation,
     FollowUp,
     Outcome,
+    Project,
 )
 from cases.notifications import notify
 from cases.permissions import can_reassign_case, can_write_psych_notes
 from cases.selectors import cases_visible_to
+from clients.models import Client
 from clients.services import client_assign_staff
 from reference.errors import StaleVersion
+from reference.models import Language
 
 # Fields a case edit may change; status and closing facts have their own service.
 EDITABLE_FIELDS = ("kind", "summary", "is_urgent", "project", "language", "opened_on", "lead")
@@ -64,18 +68,18 @@ def _assign_to_client(case: Case, users: Iterable[User]) -> None:
 @transaction.atomic
 def case_open(
     *,
-    client,
+    client: Client,
     actor: User,
     kind: str,
-    categories: Iterable,
+    categories: Iterable[Any],
     summary: str,
     lead: User | None = None,
     staff: Iterable[User] = (),
     is_urgent: bool = False,
-    project=None,
-    language=None,
+    project: Project | None = None,
+    language: Language | None = None,
     opened_on: date | None = None,
-    office=None,
+    office: Office | None = None,
 ) -> Case:
     categories = list(categories)
     if not categories:
@@ -114,8 +118,8 @@ def case_open(
 
 @transaction.atomic
 def case_update(
-    *, case: Case, actor: User, expected_version: int, categories: Iterable | None = None,
-    staff: Iterable[User] | None = None, **fields,
+    *, case: Case, actor: User, expected_version: int, categories: Iterable[Any] | None = None,
+    staff: Iterable[User] | None = None, **fields: Any,
 ) -> Case:  # fmt: skip
     """Edit a case's description and assignment; refused if someone saved it meanwhile."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -166,7 +170,7 @@ def case_change_status(
     actor: User,
     reason: str = "",
     outcome: str = "",
-    facts: dict | None = None,
+    facts: dict[str, Any] | None = None,
     expected_version: int | None = None,
 ) -> Case:
     """Move a case to another status, leaving a dated, attributed event.
@@ -219,7 +223,7 @@ def case_change_status(
     return current
 
 
-def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict) -> Case:
+def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict[str, Any]) -> Case:
     """New outcome or facts for a case that stays closed (audited as a change; not a status event)."""
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choose the outcome to close the case.")})
@@ -232,7 +236,7 @@ def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict) -> C
     return case
 
 
-def _apply_facts(case: Case, facts: dict) -> None:
+def _apply_facts(case: Case, facts: dict[str, Any]) -> None:
     unknown = set(facts) - set(CLOSING_FACTS)
     if unknown:
         raise TypeError(f"unknown closing facts {sorted(unknown)}")
@@ -259,7 +263,7 @@ def consultation_log(
     kind: str = "legal",
     mode: str = "office",
     place: str = "",
-    language=None,
+    language: Language | None = None,
     interpreter_used: bool = False,
     next_steps: str = "",
     psych_notes: str = "",

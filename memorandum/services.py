@@ -5,8 +5,9 @@ locked row, writes a dated and attributed ``ReferralEvent`` and bumps the
 referral's version. Views, the demo and tasks all call them.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
+from typing import Any
 
 from auditlog.context import set_actor
 from django.core.files.base import ContentFile
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from cases.models import Case, CaseStatus
 from cases.services import case_change_status
 from clients.models import ConsentScope
@@ -53,7 +55,7 @@ class ConsentMissing(ReferralRefused):
     """The client's consent does not cover this partner and no manager override was given."""
 
 
-def consent_scopes_needed(partner: Partner) -> list[str]:
+def consent_scopes_needed(partner: Partner) -> list[ConsentScope]:
     scopes = [ConsentScope.SHARE_PARTNERS]
     if partner.is_law_enforcement:
         scopes.append(ConsentScope.SHARE_LAW_ENFORCEMENT)
@@ -106,7 +108,7 @@ def _ensure_allowed(referral: Referral, to_state: str) -> None:
         )
 
 
-def _move(referral: Referral, to_state: str, *, actor, note: str = "") -> Referral:
+def _move(referral: Referral, to_state: str, *, actor: User, note: str = "") -> Referral:
     _ensure_allowed(referral, to_state)
     event = ReferralEvent(referral=referral, from_state=referral.state, to_state=to_state, actor=actor, note=note)
     referral.state = to_state
@@ -117,7 +119,7 @@ def _move(referral: Referral, to_state: str, *, actor, note: str = "") -> Referr
     return referral
 
 
-def _sync_case_status(referral: Referral, *, actor) -> None:
+def _sync_case_status(referral: Referral, *, actor: User) -> None:
     """The case waits while any of its referrals is open, and resumes when none is."""
     case = Case.objects.select_for_update().get(pk=referral.case_id)
     if case.status == CaseStatus.CLOSED:
@@ -144,10 +146,10 @@ def referral_create(
     *,
     case: Case,
     partner: Partner,
-    actor,
+    actor: User,
     request: str,
     client_needs: str = "",
-    categories: Iterable = (),
+    categories: Iterable[Any] = (),
     shared_data: Iterable[str] | None = None,
     language: str = "ru",
     resent_from: Referral | None = None,
@@ -187,11 +189,11 @@ def referral_create(
 def referral_update(
     *,
     referral: Referral,
-    actor,
+    actor: User,
     partner: Partner,
     request: str,
     client_needs: str = "",
-    categories: Iterable = (),
+    categories: Iterable[Any] = (),
     shared_data: Iterable[str] | None = None,
     language: str = "ru",
     expected_version: int | None = None,
@@ -224,7 +226,7 @@ def referral_update(
 
 @transaction.atomic
 def referral_send(
-    *, referral: Referral, actor, consent_override_reason: str = "", expected_version: int | None = None
+    *, referral: Referral, actor: User, consent_override_reason: str = "", expected_version: int | None = None
 ) -> Referral:
     """Send a draft (for a caseworker's draft this is the coordinator's approval).
 
@@ -276,7 +278,13 @@ def _record_answer(referral: Referral) -> None:
 
 
 def _coordinated_move(
-    referral: Referral, to_state: str, *, actor, note: str = "", expected_version: int | None, prepare=None
+    referral: Referral,
+    to_state: str,
+    *,
+    actor: User,
+    note: str = "",
+    expected_version: int | None,
+    prepare: Callable[[Referral], None] | None = None,
 ) -> Referral:
     referral = _lock(referral)
     _check_version(referral, expected_version)
@@ -291,7 +299,9 @@ def _coordinated_move(
 
 
 @transaction.atomic
-def referral_acknowledge(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+def referral_acknowledge(
+    *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
+) -> Referral:
     return _coordinated_move(
         referral,
         ReferralState.ACKNOWLEDGED,
@@ -303,7 +313,9 @@ def referral_acknowledge(*, referral: Referral, actor, note: str = "", expected_
 
 
 @transaction.atomic
-def referral_accept(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+def referral_accept(
+    *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
+) -> Referral:
     return _coordinated_move(
         referral,
         ReferralState.ACCEPTED,
@@ -315,7 +327,7 @@ def referral_accept(*, referral: Referral, actor, note: str = "", expected_versi
 
 
 @transaction.atomic
-def referral_decline(*, referral: Referral, actor, reason: str, expected_version: int | None = None):
+def referral_decline(*, referral: Referral, actor: User, reason: str, expected_version: int | None = None) -> Referral:
     if not reason.strip():
         raise ReferralRefused(_("Write the partner's reason for declining."))
 
@@ -335,7 +347,7 @@ def referral_decline(*, referral: Referral, actor, reason: str, expected_version
 
 
 @transaction.atomic
-def referral_complete(*, referral: Referral, actor, result: str, expected_version: int | None = None):
+def referral_complete(*, referral: Referral, actor: User, result: str, expected_version: int | None = None) -> Referral:
     if not result.strip():
         raise ReferralRefused(_("Write what the partner did for the client."))
 
@@ -354,7 +366,9 @@ def referral_complete(*, referral: Referral, actor, result: str, expected_versio
 
 
 @transaction.atomic
-def referral_close_no_answer(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+def referral_close_no_answer(
+    *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
+) -> Referral:
     def prepare(locked: Referral) -> None:
         locked.closing_note = note.strip()
         locked.closed_at = timezone.now()
@@ -370,7 +384,9 @@ def referral_close_no_answer(*, referral: Referral, actor, note: str = "", expec
 
 
 @transaction.atomic
-def referral_withdraw(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+def referral_withdraw(
+    *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
+) -> Referral:
     referral = _lock(referral)
     _check_version(referral, expected_version)
     if not permissions.can_withdraw_referral(actor, referral):
@@ -388,7 +404,7 @@ def referral_resend(
     *,
     referral: Referral,
     partner: Partner,
-    actor,
+    actor: User,
     consent_override_reason: str = "",
     expected_version: int | None = None,
 ) -> Referral:

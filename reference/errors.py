@@ -30,7 +30,9 @@ class InvalidTransition(ServiceError):
 class StaleVersion(ServiceError):
     """Someone saved the record after the user opened it; nothing of the user's was saved."""
 
-    def __init__(self, message: Any = "", *, current: Any = None, changes: list | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, message: Any = "", *, current: Any = None, changes: list[Any] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(message or "The record was changed by someone else.", **kwargs)
         self.current = current
         self.changes = changes or []

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -13,6 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.models import Office, User
+from cases.models import Project
 from reports.document import ReportRequest, build_files
 from reports.models import ReportJob, ReportStage, ReportState, report_file_path
 from reports.periods import Period
@@ -47,11 +50,11 @@ def _enqueue(job_id: int) -> None:
 @transaction.atomic
 def report_request(
     *,
-    actor,
+    actor: User,
     period: Period,
     language: str,
-    project=None,
-    offices=(),
+    project: Project | None = None,
+    offices: Iterable[Office] = (),
     achievements: str = "",
     challenges: str = "",
     story: str = "",
@@ -73,7 +76,7 @@ def report_request(
 
 
 @transaction.atomic
-def report_retry(*, job: ReportJob, actor) -> ReportJob:
+def report_retry(*, job: ReportJob, actor: User) -> ReportJob:
     stalled = Q(state=ReportState.RUNNING, lease_until__lt=timezone.now())
     updated = ReportJob.objects.filter(Q(state=ReportState.FAILED) | stalled, pk=job.pk).update(
         state=ReportState.PENDING, stage=ReportStage.QUEUED, progress=0, error_message="", lease_until=None
@@ -155,7 +158,7 @@ def _save(job: ReportJob, kind: str, content: bytes) -> str:
     name = report_file_path(job, f"report-{job.pk}.{kind}")
     if storage.exists(name):
         storage.delete(name)
-    return storage.save(name, ContentFile(content))
+    return str(storage.save(name, ContentFile(content)))
 
 
 def report_generate(*, job_id: int, attempt: int) -> bool:

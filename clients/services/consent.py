@@ -7,17 +7,19 @@ from django.db import transaction
 from django.utils import timezone
 
 import audit
+from accounts.models import User
 from clients.models import CONSENT_SCOPES, Client, Consent, ConsentMethod, ConsentScope
+from reference.models import Language
 
 
 @transaction.atomic
 def consent_record(
     *,
     client: Client,
-    actor,
+    actor: User,
     given_on: date | None = None,
     method: str = ConsentMethod.VERBAL,
-    language=None,
+    language: Language | None = None,
     **scopes: bool,
 ) -> Consent:
     unknown = set(scopes) - set(CONSENT_SCOPES)
@@ -30,12 +32,12 @@ def consent_record(
             method=method,
             language=language,
             recorded_by=actor,
-            **{scope: bool(scopes.get(scope, scope == ConsentScope.STORE_DATA)) for scope in CONSENT_SCOPES},
+            **{str(scope): bool(scopes.get(scope, scope == ConsentScope.STORE_DATA)) for scope in CONSENT_SCOPES},
         )
 
 
 @transaction.atomic
-def consent_withdraw(*, consent: Consent, actor, withdrawn_on: date | None = None) -> Consent:
+def consent_withdraw(*, consent: Consent, actor: User, withdrawn_on: date | None = None) -> Consent:
     """Withdraw a consent (all its scopes), dated and audited. Withdrawing twice keeps the first date."""
     if consent.withdrawn_on is None:
         with set_actor(actor):
