@@ -14,8 +14,8 @@ from django.utils import timezone
 from accounts.models import Role, User
 from cases.models import Case, CaseEvent, CaseStatus, ProblemCategory
 from clients.services import consent_allows
+from demo.memorandum_data import COMMITMENTS, CONTACT_PEOPLE, OTHER_PARTNERS, SIGNATORIES
 from memorandum import permissions, services
-from memorandum.demo_data import COMMITMENTS, CONTACT_PEOPLE, OTHER_PARTNERS, SIGNATORIES
 from memorandum.models import (
     MINIMAL_SHARED_DATA,
     OPEN_STATES,
