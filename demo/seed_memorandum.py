@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.models import Role, User
 from cases.models import Case, CaseEvent, CaseStatus, ProblemCategory
 from clients.services import consent_allows
+from demo import bulk
 from demo.memorandum_data import COMMITMENTS, CONTACT_PEOPLE, OTHER_PARTNERS, SIGNATORIES
 from memorandum import permissions, services
 from memorandum.models import (
@@ -286,7 +287,7 @@ def seed_bulk_referrals(context: dict, partners: dict[str, Partner], *, rng) -> 
             )
         )
     with transaction.atomic():
-        Referral.objects.bulk_create(referrals, batch_size=1000)
+        bulk.insert(referrals, batch_size=1000)
         events = []
         links = []
         for referral in referrals:
@@ -324,8 +325,7 @@ def seed_bulk_referrals(context: dict, partners: dict[str, Partner], *, rng) -> 
                         referral_id=referral.pk, problemcategory_id=first_category[referral.case_id]
                     )
                 )
-        ReferralEvent.objects.bulk_create(events, batch_size=2000)
-        Referral.categories.through.objects.bulk_create(links, batch_size=2000)
+        bulk.insert_all(events, links)
         open_referrals = Referral.objects.filter(state__in=OPEN_STATES).values("case_id")
         Case.objects.filter(pk__in=open_referrals).exclude(status__in=[CaseStatus.CLOSED, CaseStatus.WAITING]).update(
             status=CaseStatus.WAITING

@@ -43,12 +43,19 @@ EDITABLE_FIELDS = (
 EDITABLE_RELATIONS = ("languages", "vulnerabilities")
 
 
-def next_client_code(*, office: Office, year: int) -> str:
-    """The next code of an office and year; the counter row is locked so that concurrent creates never collide."""
+def reserve_client_codes(*, office: Office, year: int, count: int) -> list[str]:
+    """The next ``count`` codes of an office and year; the counter row is locked so that concurrent creates
+    never collide (the demo's bulk seeding reserves thousands at once)."""
     counter, _created = ClientCodeCounter.objects.select_for_update().get_or_create(office=office, year=year)
-    counter.last_number += 1
+    first = counter.last_number + 1
+    counter.last_number += count
     counter.save(update_fields=["last_number"])
-    return f"{office.code}-{year}-{counter.last_number:05d}"
+    return [f"{office.code}-{year}-{number:05d}" for number in range(first, first + count)]
+
+
+def next_client_code(*, office: Office, year: int) -> str:
+    """The next code of an office and year."""
+    return reserve_client_codes(office=office, year=year, count=1)[0]
 
 
 def refresh_derived_fields(client: Client) -> None:
