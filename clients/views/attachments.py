@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 import audit
@@ -52,129 +52,101 @@ def _back(client: Client, anchor: str) -> HttpResponse:
     return redirect(f"{client.get_absolute_url()}#{anchor}" if anchor else client.get_absolute_url())
 
 
-def _add(request: HttpRequest, client: Client, form, save: Callable[[dict], object], *, done: str, anchor: str):
-    """The one body of every "attach a row" view: validate, call the service, say what happened, go back."""
-    if form.is_valid():
+def _adding_view(make_form: Callable, save: Callable, *, done: str, anchor: str, managed: bool = False) -> Callable:
+    """The one body of every "attach a row" view: validate, call the service, say what happened, go back.
+
+    ``make_form(request, client)`` builds the bound form; ``save(client, actor, data)`` calls the service.
+    """
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        client = (_managed_client if managed else _editable_client)(request, pk)
+        form = make_form(request, client)
+        if not form.is_valid():
+            _form_errors(request, form)
+            return _back(client, anchor)
         try:
-            save(form.cleaned_data)
+            save(client, request.user, form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, done)
-    else:
-        _form_errors(request, form)
-    return _back(client, anchor)
+        return _back(client, anchor)
+
+    return view
 
 
-def _remove(request: HttpRequest, client: Client, rows, row_pk: int, remove: Callable, *, done: str, anchor: str):
-    """The one body of every "remove a row" view: the row must be this client's (else 404)."""
-    remove(get_object_or_404(rows, pk=row_pk))
-    messages.success(request, done)
-    return _back(client, anchor)
+def _removing_view(rows: Callable, remove: Callable, *, done: str, anchor: str, managed: bool = False) -> Callable:
+    """The one body of every "remove a row" view: the row (``row_pk`` in the URL) must be this client's, else 404.
+
+    ``rows(client)`` is the client's related rows; ``remove(client, actor, row)`` calls the service.
+    """
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
+        client = (_managed_client if managed else _editable_client)(request, pk)
+        remove(client, request.user, get_object_or_404(rows(client), pk=row_pk))
+        messages.success(request, done)
+        return _back(client, anchor)
+
+    return view
 
 
-@login_required
-@require_POST
-def family_add(request: HttpRequest, pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    return _add(
-        request,
-        client,
-        FamilyMemberForm(request.POST),
-        lambda data: family_member_add(client=client, actor=request.user, **data),
-        done=_("Family member added."),
-        anchor="family",
-    )
-
-
-@login_required
-@require_POST
-def family_delete(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    return _remove(
-        request,
-        client,
-        client.family_members,
-        member_pk,
-        lambda member: family_member_remove(member=member, actor=request.user),
-        done=_("Family member removed."),
-        anchor="family",
-    )
-
-
-@login_required
-@require_POST
-def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    return _add(
-        request,
-        client,
-        ConsentForm(request.POST),
-        lambda data: consent_record(client=client, actor=request.user, **data),
-        done=_("Consent recorded."),
-        anchor="consent",
-    )
-
-
-@login_required
-@require_POST
-def consent_withdraw_view(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    return _remove(
-        request,
-        client,
-        client.consents,
-        consent_pk,
-        lambda consent: consent_withdraw(consent=consent, actor=request.user),
-        done=_("Consent withdrawn."),
-        anchor="consent",
-    )
-
-
-@login_required
-@require_POST
-def staff_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    """Managers give a colleague access to a (restricted) record."""
-    client = _managed_client(request, pk)
-    return _add(
-        request,
-        client,
-        AssignStaffForm(request.POST, client=client),
-        lambda data: client_assign_staff(client=client, users=[data["user"]], actor=request.user),
-        done=_("Access given."),
-        anchor="",
-    )
-
-
-@login_required
-@require_POST
-def staff_unassign(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
-    client = _managed_client(request, pk)
-    return _remove(
-        request,
-        client,
-        client.assigned_staff,
-        user_pk,
-        lambda user: client_unassign_staff(client=client, user=user, actor=request.user),
-        done=_("Access removed."),
-        anchor="",
-    )
-
-
-@login_required
-@require_POST
-def document_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    return _add(
-        request,
-        client,
-        DocumentForm(request.POST, request.FILES),
-        lambda data: document_upload(
-            client=client, actor=request.user, uploaded=data["file"], kind=data["kind"], title=data["title"]
-        ),
-        done=_("Document uploaded."),
-        anchor="documents",
-    )
+family_add = _adding_view(
+    lambda request, client: FamilyMemberForm(request.POST),
+    lambda client, actor, data: family_member_add(client=client, actor=actor, **data),
+    done=_("Family member added."),
+    anchor="family",
+)
+family_delete = _removing_view(
+    lambda client: client.family_members,
+    lambda client, actor, member: family_member_remove(member=member, actor=actor),
+    done=_("Family member removed."),
+    anchor="family",
+)
+consent_add = _adding_view(
+    lambda request, client: ConsentForm(request.POST),
+    lambda client, actor, data: consent_record(client=client, actor=actor, **data),
+    done=_("Consent recorded."),
+    anchor="consent",
+)
+consent_withdraw_view = _removing_view(
+    lambda client: client.consents,
+    lambda client, actor, consent: consent_withdraw(consent=consent, actor=actor),
+    done=_("Consent withdrawn."),
+    anchor="consent",
+)
+# Managers give a colleague access to a (restricted) record, and take it back.
+staff_assign = _adding_view(
+    lambda request, client: AssignStaffForm(request.POST, client=client),
+    lambda client, actor, data: client_assign_staff(client=client, users=[data["user"]], actor=actor),
+    done=_("Access given."),
+    anchor="",
+    managed=True,
+)
+staff_unassign = _removing_view(
+    lambda client: client.assigned_staff,
+    lambda client, actor, user: client_unassign_staff(client=client, user=user, actor=actor),
+    done=_("Access removed."),
+    anchor="",
+    managed=True,
+)
+document_upload_view = _adding_view(
+    lambda request, client: DocumentForm(request.POST, request.FILES),
+    lambda client, actor, data: document_upload(
+        client=client, actor=actor, uploaded=data["file"], kind=data["kind"], title=data["title"]
+    ),
+    done=_("Document uploaded."),
+    anchor="documents",
+)
+document_delete_view = _removing_view(
+    lambda client: client.documents,
+    lambda client, actor, document: document_delete(document=document, actor=actor),
+    done=_("Document deleted."),
+    anchor="documents",
+)
 
 
 @login_required
@@ -195,18 +167,3 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileRe
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@login_required
-@require_POST
-def document_delete_view(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    return _remove(
-        request,
-        client,
-        client.documents,
-        document_pk,
-        lambda document: document_delete(document=document, actor=request.user),
-        done=_("Document deleted."),
-        anchor="documents",
-    )
