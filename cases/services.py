@@ -27,11 +27,20 @@ from cases.models import (
     Project,
 )
 from cases.notifications import notify
-from cases.permissions import can_reassign_case, can_write_psych_notes
+from cases.permissions import (
+    can_add_follow_up,
+    can_change_case_status,
+    can_edit_case,
+    can_open_case,
+    can_reassign_case,
+    can_view_case,
+    can_write_psych_notes,
+)
 from cases.selectors import cases_visible_to
 from clients.models import Client
+from clients.permissions import can_view_client
 from clients.services import client_assign_staff
-from reference.errors import StaleVersion
+from reference.errors import NotAllowed, StaleVersion
 from reference.models import Language
 
 # Fields a case edit may change; status and closing facts have their own service.
@@ -43,6 +52,16 @@ class CaseChangedError(StaleVersion):
 
     def __init__(self, current: Case):
         super().__init__("The case was changed by someone else.", current=current)
+
+
+def _require(allowed: bool) -> None:
+    """The service contract: the actor's right is checked here too, not only by the view."""
+    if not allowed:
+        raise NotAllowed(_("You may not change this case."))
+
+
+def _may_edit(actor: User, case: Case) -> bool:
+    return can_edit_case(actor, case) and can_view_case(actor, case)
 
 
 def _lock(case: Case, expected_version: int | None) -> Case:
@@ -81,6 +100,7 @@ def case_open(
     opened_on: date | None = None,
     office: Office | None = None,
 ) -> Case:
+    _require(can_open_case(actor) and can_view_client(actor, client))
     categories = list(categories)
     if not categories:
         raise ValidationError({"categories": _("Choose at least one problem category.")})
@@ -125,6 +145,7 @@ def case_update(
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"case_update cannot change {sorted(unknown)}")
+    _require(_may_edit(actor, case))
     current = _lock(case, expected_version)
     old_lead = current.lead
     old_staff = set(current.staff.values_list("pk", flat=True))
@@ -179,6 +200,7 @@ def case_change_status(
     closed case needs a ``reason``. Asking for the status the case already has
     does nothing (so other apps may call this freely).
     """
+    _require(can_change_case_status(actor, case) and can_view_case(actor, case))
     if status not in CaseStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     current = _lock(case, expected_version)
@@ -269,6 +291,7 @@ def consultation_log(
     psych_notes: str = "",
 ) -> Consultation:
     """Record one contact with the client; the first one starts work on an open case."""
+    _require(_may_edit(actor, case))
     given_by = given_by or actor
     started_at = started_at or timezone.now()
     # The status may have changed since the caller loaded the case.
@@ -315,6 +338,7 @@ def consultation_log(
 
 @transaction.atomic
 def follow_up_add(*, case: Case, actor: User, title: str, assigned_to: User, due_on: date) -> FollowUp:
+    _require(can_add_follow_up(actor, case) and can_view_case(actor, case))
     if not title.strip():
         raise ValidationError({"title": _("Say what has to be done.")})
     if not cases_visible_to(assigned_to).filter(pk=case.pk).exists():
