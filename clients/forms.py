@@ -151,7 +151,9 @@ class ClientCreateForm(ClientForm):
     consent_share_partners = forms.BooleanField(label=_("Share with partner organisations"), required=False)
     consent_share_law_enforcement = forms.BooleanField(label=_("Share with law enforcement"), required=False)
     consent_research = forms.BooleanField(label=_("Use in anonymised research"), required=False)
-    consent_method = forms.ChoiceField(label=_("Consent given"), choices=ConsentMethod.choices, initial="verbal")
+    consent_method = forms.ChoiceField(
+        label=_("Consent given"), choices=ConsentMethod.choices, initial=ConsentMethod.VERBAL
+    )
     consent_language = forms.ModelChoiceField(
         label=_("Consent language"), queryset=Language.objects.filter(is_active=True), required=False
     )

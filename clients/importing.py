@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clients.models import Sex
+from clients.models import ConsentMethod, Sex
 from clients.phones import normalise_phone
 from clients.search import find_duplicates
 from clients.selectors import clients_visible_to
@@ -248,5 +248,5 @@ def run_import(rows: list[dict], *, user) -> list:
             continue
         values = dict(row.values)
         phones = values.pop("phones")
-        created.append(client_create(actor=user, phones=phones, consent={"method": "written"}, **values))
+        created.append(client_create(actor=user, phones=phones, consent={"method": ConsentMethod.WRITTEN}, **values))
     return created

@@ -13,11 +13,13 @@ from clients.models import (
     Client,
     ClientPhone,
     Consent,
+    ConsentMethod,
     ConsentScope,
     DocumentSituation,
     HowFoundUs,
     MigrationStatus,
     Relation,
+    Schooling,
     Sector,
     Sex,
     Vulnerability,
@@ -228,7 +230,9 @@ def _phones(rng, country: str) -> list[str]:
 def _consent(rng, given_on: date) -> dict:
     return {
         "given_on": given_on,
-        "method": rng.choice(["written", "verbal", "verbal", "electronic"]),
+        "method": rng.choice(
+            [ConsentMethod.WRITTEN, ConsentMethod.VERBAL, ConsentMethod.VERBAL, ConsentMethod.ELECTRONIC]
+        ),
         ConsentScope.SHARE_PARTNERS: rng.random() < 0.7,
         ConsentScope.SHARE_LAW_ENFORCEMENT: rng.random() < 0.2,
         ConsentScope.RESEARCH: rng.random() < 0.5,
@@ -277,7 +281,7 @@ def _seed_realistic(count: int, refs: _Refs, rng) -> None:
                 relation=Relation.CHILD,
                 sex=rng.choice(Sex.values),
                 birth_year=child_year,
-                schooling=rng.choice(["school", "kindergarten", "none"]),
+                schooling=rng.choice(Schooling.values),
             )
         if rng.random() < 0.03:
             client.consents.update(withdrawn_on=timezone.localdate(), withdrawn_by=actor)
