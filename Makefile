@@ -1,10 +1,13 @@
 # Ariptes developer commands. `make run` and `make test` work on a fresh checkout:
-# they create .venv, install requirements.txt and the Debian libraries WeasyPrint needs.
+# they create .venv, install the requirements and the Debian libraries WeasyPrint needs.
+# `make run` installs the runtime (requirements.txt) only; `make test` and `make lint`
+# also install the tests and tools (requirements-dev.txt).
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 MANAGE := $(PY) manage.py
 # Our own paths only: vendored assets and the virtualenv are not linted.
 LOCALE_IGNORE := --ignore=.venv --ignore=static --ignore=staticfiles --ignore=private --ignore=test-artifacts
@@ -17,8 +20,8 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make run         create .venv, install, migrate, load demo data, serve http://127.0.0.1:8000"
-	@echo "make test        ruff, makemigrations --check, then the whole pytest suite"
-	@echo "make lint        ruff check and ruff format --check"
+	@echo "make test        make lint, makemigrations --check, then the whole pytest suite"
+	@echo "make lint        ruff, djLint (templates), import-linter (app layers), mypy (services, selectors, permissions)"
 	@echo "make format      ruff format and ruff check --fix"
 	@echo "make messages    extract strings into locale/*/LC_MESSAGES/django.po and compile them"
 	@echo "make worker      Celery worker for the default and pdf queues (needs CELERY_BROKER_URL)"
@@ -31,11 +34,15 @@ venv: $(STAMP)
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when requirements.txt changed since the last successful install.
+# Reinstall only when a requirements file changed since the last successful install.
 $(STAMP): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(DEV_STAMP)
 
 debian-packages:
 	@missing=""; \
@@ -71,15 +78,19 @@ run: $(STAMP) debian-packages compilemessages
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-lint: $(STAMP)
+# The same checks as .pre-commit-config.yaml; the tools read their settings from pyproject.toml.
+lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates $$(ls -d */templates) --lint
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: $(STAMP) lint
+test: $(DEV_STAMP) lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 

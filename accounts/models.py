@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from reference.languages import DEFAULT_LANGUAGE, LANGUAGE_CHOICES
 from reference.models import Region
 
 
@@ -64,8 +65,8 @@ class User(AbstractUser):
     language = models.CharField(
         _("interface language"),
         max_length=5,
-        choices=[("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")],
-        default="ru",
+        choices=LANGUAGE_CHOICES,
+        default=DEFAULT_LANGUAGE,
     )
 
     objects = UserManager()

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from ariptes.env import env_bool, env_int, env_list, env_str
 from ariptes.storage import signed_url_downloads, storage_from_environment
+from reference.languages import DEFAULT_LANGUAGE, INTERFACE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_htmx",
-    "import_export",
     "axes",
     "auditlog",
     # Ariptes apps, lowest first: an app may only import the ones above it.
@@ -181,12 +180,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 # --- Internationalisation ------------------------------------------------------
 
-LANGUAGE_CODE = "ru"
-LANGUAGES = [
-    ("ru", _("Russian")),
-    ("kk", _("Kazakh")),
-    ("en", _("English")),
-]
+LANGUAGE_CODE = DEFAULT_LANGUAGE
+LANGUAGES = INTERFACE_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["ariptes.formats"]
 LANGUAGE_COOKIE_NAME = "ariptes_language"

@@ -21,6 +21,18 @@ def record_access(**kwargs):
     return _record_access(**kwargs)
 
 
+def record_action(**kwargs):
+    from audit.services import record_action as _record_action
+
+    return _record_action(**kwargs)
+
+
+def record_bulk_access(**kwargs):
+    from audit.services import record_bulk_access as _record_bulk_access
+
+    return _record_bulk_access(**kwargs)
+
+
 def scrub_personal_values(**kwargs):
     from audit.services import scrub_personal_values as _scrub
 

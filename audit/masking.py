@@ -5,6 +5,7 @@ number's last digits, half a passport number). The trail must say that a
 field changed, never what it was or became, so every character goes.
 """
 
+# The product's one mask: the audit trail, anonymised records and anything else that hides a value.
 MASK = "********"
 
 

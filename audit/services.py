@@ -1,23 +1,68 @@
+"""The one writer of audit entries besides django-auditlog's own field diffs.
+
+Access entries (a record seen, exported, downloaded) and action entries (merge, anonymisation,
+consent withdrawal: what is not a plain field change) are written here and only here.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
 from audit.masking import MASK
 
+BULK_BATCH = 2000
 
-def record_access(*, actor, instance: models.Model, what: str = "view") -> LogEntry:
-    """Write an access entry: ``actor`` saw (or exported, downloaded) ``instance``."""
+
+def _actor(actor: Any) -> Any:
+    """Only a signed-in user is written as the actor (a system action has none)."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _entry(instance: models.Model, *, actor: Any, action: int, additional_data: dict[str, Any]) -> LogEntry:
     return LogEntry.objects.log_create(
-        instance,
-        force_log=True,
-        action=LogEntry.Action.ACCESS,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        changes={},
-        additional_data={"access": what},
+        instance, force_log=True, action=action, actor=_actor(actor), changes={}, additional_data=additional_data
     )
 
 
-def scrub_personal_values(*, model: type[models.Model], object_ids, fields) -> None:
+def record_access(*, actor: Any, instance: models.Model, what: str = "view") -> LogEntry:
+    """Write an access entry: ``actor`` saw (or exported, downloaded) ``instance``."""
+    return _entry(instance, actor=actor, action=LogEntry.Action.ACCESS, additional_data={"access": what})
+
+
+def record_action(*, actor: Any, instance: models.Model, action: str, data: dict[str, Any] | None = None) -> LogEntry:
+    """An UPDATE entry on ``instance`` whose ``additional_data`` names the action. Never put names in ``data``."""
+    return _entry(
+        instance, actor=actor, action=LogEntry.Action.UPDATE, additional_data={"action": action, **(data or {})}
+    )
+
+
+def record_bulk_access(*, actor: Any, instances: Iterable[models.Model], what: str) -> int:
+    """One access entry per instance, written in batches (an export may hold thousands of rows)."""
+    now = timezone.now()
+    entries = []
+    for instance in instances:
+        entries.append(
+            LogEntry(
+                content_type=ContentType.objects.get_for_model(instance),
+                object_pk=str(instance.pk),
+                object_id=instance.pk,
+                object_repr=str(instance),
+                action=LogEntry.Action.ACCESS,
+                actor=_actor(actor),
+                changes={},
+                timestamp=now,
+                additional_data={"access": what},
+            )
+        )
+    LogEntry.objects.bulk_create(entries, batch_size=BULK_BATCH)
+    return len(entries)
+
+
+def scrub_personal_values(*, model: type[models.Model], object_ids: Iterable[Any], fields: Iterable[str]) -> None:
     """Overwrite the values of ``fields`` in every audit entry of these rows, for anonymisation.
 
     Masking hides new values, but entries written before a field was masked, and

@@ -4,9 +4,9 @@ Registered with the clients app's extension points in ``CasesConfig.ready``.
 """
 
 import audit
+from audit.masking import MASK
 from cases.models import Case, CaseEvent, Consultation, FollowUp
 
-MASK = "***"
 # Free text that may name people or places; dates, kinds, categories, outcomes and amounts stay for reports.
 FREE_TEXT = {
     Case: ["summary"],

@@ -9,19 +9,16 @@ import csv
 import io
 from datetime import date
 
-from auditlog.models import LogEntry
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+import audit
 from cases.models import Case, Consultation
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-AUDIT_BATCH = 2_000
 
 
 def neutralise(value):
@@ -130,22 +127,5 @@ def to_xlsx(table: list[list]) -> bytes:
 
 
 def record_export_access(*, actor, cases: list[Case], file_format: str) -> int:
-    """One access entry per exported case, written in batches (an export may hold thousands)."""
-    content_type = ContentType.objects.get_for_model(Case)
-    now = timezone.now()
-    entries = [
-        LogEntry(
-            content_type=content_type,
-            object_pk=str(case.pk),
-            object_id=case.pk,
-            object_repr=str(case),
-            action=LogEntry.Action.ACCESS,
-            actor=actor,
-            changes={},
-            timestamp=now,
-            additional_data={"access": f"export-{file_format}"},
-        )
-        for case in cases
-    ]
-    LogEntry.objects.bulk_create(entries, batch_size=AUDIT_BATCH)
-    return len(entries)
+    """One access entry per exported case (written in batches by the audit app)."""
+    return audit.record_bulk_access(actor=actor, instances=cases, what=f"export-{file_format}")

@@ -19,21 +19,8 @@ from cases.models import (
     Project,
 )
 from cases.selectors import case_users_for
+from reference.forms import DateInput, DateTimeInput
 from reference.models import Language
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class CaseForm(forms.ModelForm):

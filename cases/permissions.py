@@ -1,15 +1,15 @@
 """Who may do what with a case. Views and templates ask these same functions.
 
 Record visibility itself (office, restricted clients) is decided by
-``cases.selectors.cases_visible_to``; these functions answer for a case the
-user already reached through it, without extra queries when ``staff`` is
-prefetched.
+``cases.selectors.cases_visible_to`` only (``can_view_case`` asks it); the other
+functions answer for a case the user already reached through it, without extra
+queries when ``staff`` is prefetched.
 """
 
 from accounts.models import Role, User
-from accounts.permissions import can_coordinate, works_in_office
+from accounts.permissions import can_coordinate
+from accounts.visibility import is_visible
 from cases.models import Case
-from clients.permissions import can_view_client
 
 WORKING_ROLES = (Role.CASEWORKER, Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR)
 
@@ -26,12 +26,11 @@ def is_on_case(user: User, case: Case) -> bool:
 
 
 def can_view_case(user: User, case: Case) -> bool:
-    """The same rule as ``selectors.cases_visible_to``, for one case already in hand."""
-    if not _active(user):
-        return False
-    if not user.sees_all_offices and not works_in_office(user, case.office_id):
-        return False
-    return can_view_client(user, case.client)
+    """Whether ``case`` is among ``selectors.cases_visible_to(user)`` (no second copy of the rule)."""
+    # Imported here: the selectors import this module (psychological notes).
+    from cases.selectors import cases_visible_to
+
+    return is_visible(case, user, cases_visible_to)
 
 
 def can_open_case(user: User) -> bool:

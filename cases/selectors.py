@@ -1,12 +1,16 @@
 """Reads that depend on who asks. Every list, page, export and panel starts here."""
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.visibility import remember_visible
 from cases.models import OPEN_STATUSES, Case, Consultation, ConsultationKind, FollowUp, Notification
 from cases.permissions import can_read_psych_notes
+from clients.models import Client
 from clients.selectors import clients_visible_to
 
 
@@ -42,7 +46,7 @@ def case_list_for(user: User) -> QuerySet[Case]:
 def get_case_for(user: User, pk: int) -> Case:
     """One case the user may see, with what its page needs, or 404."""
     try:
-        return (
+        case = (
             cases_visible_to(user)
             .select_related("client", "office", "lead", "project", "language", "updated_by")
             .prefetch_related("categories", "staff")
@@ -50,6 +54,8 @@ def get_case_for(user: User, pk: int) -> Case:
         )
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    remember_visible(case.client, user, clients_visible_to)
+    return remember_visible(case, user, cases_visible_to)
 
 
 def consultations_of(case: Case, user: User) -> list[Consultation]:
@@ -65,10 +71,12 @@ def mask_consultation(consultation: Consultation) -> Consultation:
 
     Values are set (to None), so a template touching them cannot lazily load them.
     """
-    consultation.psych_notes = None
+    # The model declares these as text; None here means "not loaded, not shown".
+    masked: Any = None
+    consultation.psych_notes = masked
     if consultation.kind == ConsultationKind.PSYCHOLOGICAL:
-        consultation.summary = None
-        consultation.next_steps = None
+        consultation.summary = masked
+        consultation.next_steps = masked
     return consultation
 
 
@@ -82,7 +90,7 @@ def other_cases_of_client(user: User, case: Case) -> list[Case]:
     )
 
 
-def cases_of_client(user: User, client) -> QuerySet[Case]:
+def cases_of_client(user: User, client: Client) -> QuerySet[Case]:
     return cases_visible_to(user).filter(client=client).select_related("lead").prefetch_related("categories")
 
 

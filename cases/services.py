@@ -7,6 +7,7 @@ acting user, and status changes also leave a ``CaseEvent`` on the timeline.
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
@@ -14,31 +15,55 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import Office, User
 from cases.models import (
     CLOSING_FACTS,
     Case,
     CaseEvent,
     CaseStatus,
     Consultation,
+    ConsultationKind,
+    ConsultationMode,
     FollowUp,
     Outcome,
+    Project,
 )
 from cases.notifications import notify
-from cases.permissions import can_reassign_case, can_write_psych_notes
+from cases.permissions import (
+    can_add_follow_up,
+    can_change_case_status,
+    can_edit_case,
+    can_open_case,
+    can_reassign_case,
+    can_view_case,
+    can_write_psych_notes,
+)
 from cases.selectors import cases_visible_to
+from clients.models import Client
+from clients.permissions import can_view_client
 from clients.services import client_assign_staff
+from reference.errors import NotAllowed, StaleVersion
+from reference.models import Language
 
 # Fields a case edit may change; status and closing facts have their own service.
 EDITABLE_FIELDS = ("kind", "summary", "is_urgent", "project", "language", "opened_on", "lead")
 
 
-class CaseChangedError(Exception):
+class CaseChangedError(StaleVersion):
     """Someone else saved the case after the user opened it; ``current`` is the saved state."""
 
     def __init__(self, current: Case):
-        super().__init__("The case was changed by someone else.")
-        self.current = current
+        super().__init__("The case was changed by someone else.", current=current)
+
+
+def _require(allowed: bool) -> None:
+    """The service contract: the actor's right is checked here too, not only by the view."""
+    if not allowed:
+        raise NotAllowed(_("You may not change this case."))
+
+
+def _may_edit(actor: User, case: Case) -> bool:
+    return can_edit_case(actor, case) and can_view_case(actor, case)
 
 
 def _lock(case: Case, expected_version: int | None) -> Case:
@@ -64,19 +89,20 @@ def _assign_to_client(case: Case, users: Iterable[User]) -> None:
 @transaction.atomic
 def case_open(
     *,
-    client,
+    client: Client,
     actor: User,
     kind: str,
-    categories: Iterable,
+    categories: Iterable[Any],
     summary: str,
     lead: User | None = None,
     staff: Iterable[User] = (),
     is_urgent: bool = False,
-    project=None,
-    language=None,
+    project: Project | None = None,
+    language: Language | None = None,
     opened_on: date | None = None,
-    office=None,
+    office: Office | None = None,
 ) -> Case:
+    _require(can_open_case(actor) and can_view_client(actor, client))
     categories = list(categories)
     if not categories:
         raise ValidationError({"categories": _("Choose at least one problem category.")})
@@ -114,13 +140,14 @@ def case_open(
 
 @transaction.atomic
 def case_update(
-    *, case: Case, actor: User, expected_version: int, categories: Iterable | None = None,
-    staff: Iterable[User] | None = None, **fields,
+    *, case: Case, actor: User, expected_version: int, categories: Iterable[Any] | None = None,
+    staff: Iterable[User] | None = None, **fields: Any,
 ) -> Case:  # fmt: skip
     """Edit a case's description and assignment; refused if someone saved it meanwhile."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"case_update cannot change {sorted(unknown)}")
+    _require(_may_edit(actor, case))
     current = _lock(case, expected_version)
     old_lead = current.lead
     old_staff = set(current.staff.values_list("pk", flat=True))
@@ -166,7 +193,7 @@ def case_change_status(
     actor: User,
     reason: str = "",
     outcome: str = "",
-    facts: dict | None = None,
+    facts: dict[str, Any] | None = None,
     expected_version: int | None = None,
 ) -> Case:
     """Move a case to another status, leaving a dated, attributed event.
@@ -175,6 +202,7 @@ def case_change_status(
     closed case needs a ``reason``. Asking for the status the case already has
     does nothing (so other apps may call this freely).
     """
+    _require(can_change_case_status(actor, case) and can_view_case(actor, case))
     if status not in CaseStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     current = _lock(case, expected_version)
@@ -219,7 +247,7 @@ def case_change_status(
     return current
 
 
-def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict) -> Case:
+def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict[str, Any]) -> Case:
     """New outcome or facts for a case that stays closed (audited as a change; not a status event)."""
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choose the outcome to close the case.")})
@@ -232,7 +260,7 @@ def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict) -> C
     return case
 
 
-def _apply_facts(case: Case, facts: dict) -> None:
+def _apply_facts(case: Case, facts: dict[str, Any]) -> None:
     unknown = set(facts) - set(CLOSING_FACTS)
     if unknown:
         raise TypeError(f"unknown closing facts {sorted(unknown)}")
@@ -256,15 +284,16 @@ def consultation_log(
     started_at: datetime | None = None,
     duration_minutes: int = 30,
     given_by: User | None = None,
-    kind: str = "legal",
-    mode: str = "office",
+    kind: str = ConsultationKind.LEGAL,
+    mode: str = ConsultationMode.OFFICE,
     place: str = "",
-    language=None,
+    language: Language | None = None,
     interpreter_used: bool = False,
     next_steps: str = "",
     psych_notes: str = "",
 ) -> Consultation:
     """Record one contact with the client; the first one starts work on an open case."""
+    _require(_may_edit(actor, case))
     given_by = given_by or actor
     started_at = started_at or timezone.now()
     # The status may have changed since the caller loaded the case.
@@ -311,6 +340,7 @@ def consultation_log(
 
 @transaction.atomic
 def follow_up_add(*, case: Case, actor: User, title: str, assigned_to: User, due_on: date) -> FollowUp:
+    _require(can_add_follow_up(actor, case) and can_view_case(actor, case))
     if not title.strip():
         raise ValidationError({"title": _("Say what has to be done.")})
     if not cases_visible_to(assigned_to).filter(pk=case.pk).exists():

@@ -1,21 +1,11 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office
 from clients.models import Client, MigrationStatus, Sex, Vulnerability
+from reference.ages import AGE_BANDS, birth_year_filter
 from reference.models import Country
-
-# (value, label, youngest age, oldest age)
-AGE_GROUPS = [
-    ("0-17", _("Under 18"), 0, 17),
-    ("18-29", _("18–29"), 18, 29),
-    ("30-44", _("30–44"), 30, 44),
-    ("45-59", _("45–59"), 45, 59),
-    ("60+", _("60 and over"), 60, 200),
-    ("unknown", _("Age unknown"), None, None),
-]
 
 
 class ClientFilter(django_filters.FilterSet):
@@ -25,7 +15,7 @@ class ClientFilter(django_filters.FilterSet):
     )
     sex = django_filters.ChoiceFilter(label=_("Sex"), choices=Sex.choices)
     age_group = django_filters.ChoiceFilter(
-        label=_("Age group"), choices=[(group[0], group[1]) for group in AGE_GROUPS], method="filter_age_group"
+        label=_("Age group"), choices=[(band.value, band.label) for band in AGE_BANDS], method="filter_age_group"
     )
     migration_status = django_filters.ModelChoiceFilter(
         label=_("Migration status"), queryset=MigrationStatus.objects.filter(is_active=True)
@@ -47,13 +37,8 @@ class ClientFilter(django_filters.FilterSet):
             field.widget.attrs["class"] = "form-select"
 
     def filter_age_group(self, queryset, name, value):
-        for group, _label, youngest, oldest in AGE_GROUPS:
-            if group == value:
-                if youngest is None:
-                    return queryset.filter(birth_year__isnull=True)
-                year = timezone.localdate().year
-                return queryset.filter(birth_year__gte=year - oldest, birth_year__lte=year - youngest)
-        return queryset
+        # The choices are the bands of reference.ages, so the value is always one of them.
+        return queryset.filter(birth_year_filter(value))
 
     def filter_vulnerability(self, queryset, name, value):
         through = Client.vulnerabilities.through

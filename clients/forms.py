@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clients.models import (
+    CONSENT_SCOPES,
     Client,
     ClientDocument,
     Consent,
     ConsentMethod,
+    ConsentScope,
     DocumentKind,
     FamilyMember,
     MigrationStatus,
@@ -22,42 +24,16 @@ from clients.models import (
 )
 from clients.phones import normalise_phone
 from clients.services.documents import validate_upload
+from clients.services.records import EDITABLE_FIELDS, EDITABLE_RELATIONS
+from reference.forms import DateInput, birth_year_widget_attrs, validate_birth_year
 from reference.models import Country, Language, Region
 
-CLIENT_FIELDS = [
-    "family_name",
-    "given_name",
-    "patronymic",
-    "latin_name",
-    "sex",
-    "birth_date",
-    "birth_year",
-    "citizenship",
-    "languages",
-    "needs_interpreter",
-    "messenger",
-    "region",
-    "city",
-    "address",
-    "arrived_on",
-    "migration_status",
-    "document_situation",
-    "sector",
-    "employer",
-    "vulnerabilities",
-    "found_us_via",
-]
+# The record's fields are the service's (client_create / client_update): simple ones and the two lists.
+CLIENT_FIELDS = [*EDITABLE_FIELDS, *EDITABLE_RELATIONS]
 
 
 def _row(*fields, cols="col-md-4"):
     return Div(*[Div(field, css_class=cols) for field in fields], css_class="row")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ClientForm(forms.ModelForm):
@@ -97,7 +73,7 @@ class ClientForm(forms.ModelForm):
                 Q(is_active=True) | Q(pk__in=self.instance.languages.values("pk"))
             )
         self.fields["sex"].choices = self.fields["sex"].choices[1:]  # no empty radio button
-        self.fields["birth_year"].widget.attrs.update({"min": 1920, "max": timezone.localdate().year})
+        self.fields["birth_year"].widget.attrs.update(birth_year_widget_attrs())
         if self.instance.pk and "phones" not in self.initial:
             self.initial["phones"] = "\n".join(self.instance.phones.values_list("number", flat=True))
         self.helper = FormHelper()
@@ -148,10 +124,7 @@ class ClientForm(forms.ModelForm):
         return list(dict.fromkeys(numbers))
 
     def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        if year is not None and not 1900 <= year <= timezone.localdate().year:
-            raise ValidationError(_("Enter a year between 1900 and this year."))
-        return year
+        return validate_birth_year(self.cleaned_data.get("birth_year"))
 
     def clean(self):
         data = super().clean()
@@ -164,7 +137,7 @@ class ClientForm(forms.ModelForm):
 
     def field_values(self) -> dict:
         """The simple fields, for client_create / client_update."""
-        return {name: self.cleaned_data[name] for name in CLIENT_FIELDS if name not in ("languages", "vulnerabilities")}
+        return {name: self.cleaned_data[name] for name in EDITABLE_FIELDS}
 
 
 class ClientCreateForm(ClientForm):
@@ -178,7 +151,9 @@ class ClientCreateForm(ClientForm):
     consent_share_partners = forms.BooleanField(label=_("Share with partner organisations"), required=False)
     consent_share_law_enforcement = forms.BooleanField(label=_("Share with law enforcement"), required=False)
     consent_research = forms.BooleanField(label=_("Use in anonymised research"), required=False)
-    consent_method = forms.ChoiceField(label=_("Consent given"), choices=ConsentMethod.choices, initial="verbal")
+    consent_method = forms.ChoiceField(
+        label=_("Consent given"), choices=ConsentMethod.choices, initial=ConsentMethod.VERBAL
+    )
     consent_language = forms.ModelChoiceField(
         label=_("Consent language"), queryset=Language.objects.filter(is_active=True), required=False
     )
@@ -199,13 +174,15 @@ class ClientCreateForm(ClientForm):
         ]
 
     def consent_values(self) -> dict:
+        """The first consent: storing the data is implied by recording the client; the other scopes are ticked."""
+        scopes = {
+            scope: True if scope == ConsentScope.STORE_DATA else self.cleaned_data[f"consent_{scope}"]
+            for scope in CONSENT_SCOPES
+        }
         return {
             "method": self.cleaned_data["consent_method"],
             "language": self.cleaned_data.get("consent_language"),
-            "store_data": True,
-            "share_partners": self.cleaned_data["consent_share_partners"],
-            "share_law_enforcement": self.cleaned_data["consent_share_law_enforcement"],
-            "research": self.cleaned_data["consent_research"],
+            **scopes,
         }
 
 
@@ -222,16 +199,13 @@ class FamilyMemberForm(forms.ModelForm):
         fields = ["relation", "name", "sex", "birth_year", "schooling"]
 
     def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        if year is not None and not 1900 <= year <= timezone.localdate().year:
-            raise ValidationError(_("Enter a year between 1900 and this year."))
-        return year
+        return validate_birth_year(self.cleaned_data.get("birth_year"))
 
 
 class ConsentForm(forms.ModelForm):
     class Meta:
         model = Consent
-        fields = ["given_on", "method", "language", "store_data", "share_partners", "share_law_enforcement", "research"]
+        fields = ["given_on", "method", "language", *CONSENT_SCOPES]
         widgets = {"given_on": DateInput}
 
     def clean_given_on(self):

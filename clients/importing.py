@@ -17,12 +17,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clients.models import Sex
+from clients.models import ConsentMethod, Sex
 from clients.phones import normalise_phone
 from clients.search import find_duplicates
 from clients.selectors import clients_visible_to
 from clients.services import client_create
 from clients.transliteration import fold
+from reference.forms import is_birth_year
 from reference.models import Country, Region
 
 MAX_ROWS = 5000
@@ -166,7 +167,7 @@ def _clean(raw: dict, countries: list[Country], regions: list[Region]) -> tuple[
             errors.append(_("Bad date of birth “%(value)s”.") % {"value": _text(raw["birth_date"])})
     year_text = _text(raw.get("birth_year")).removesuffix(".0")
     if year_text:
-        if year_text.isdigit() and 1900 <= int(year_text) <= timezone.localdate().year:
+        if year_text.isdigit() and is_birth_year(int(year_text)):
             values["birth_year"] = int(year_text)
         else:
             errors.append(_("Bad year of birth “%(value)s”.") % {"value": year_text})
@@ -247,5 +248,5 @@ def run_import(rows: list[dict], *, user) -> list:
             continue
         values = dict(row.values)
         phones = values.pop("phones")
-        created.append(client_create(actor=user, phones=phones, consent={"method": "written"}, **values))
+        created.append(client_create(actor=user, phones=phones, consent={"method": ConsentMethod.WRITTEN}, **values))
     return created

@@ -258,6 +258,10 @@ class ConsentScope(models.TextChoices):
     RESEARCH = "research", _("Use in anonymised research")
 
 
+# Each scope is also the name of its yes/no column on Consent (``consent.share_partners``).
+CONSENT_SCOPES: tuple[ConsentScope, ...] = tuple(ConsentScope)
+
+
 class Consent(models.Model):
     """A consent given by the client; the newest one decides (and, once withdrawn, allows nothing)."""
 

@@ -3,10 +3,12 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from accounts.models import User
+from accounts.visibility import remember_visible
 from clients.models import Client
 
 
-def clients_visible_to(user) -> QuerySet[Client]:
+def clients_visible_to(user: User) -> QuerySet[Client]:
     """Office scope (managers and administrators see every office), the restricted rule, no merged records."""
     if not user.is_authenticated or not user.is_active:
         return Client.objects.none()
@@ -21,25 +23,26 @@ def clients_visible_to(user) -> QuerySet[Client]:
     return clients
 
 
-def get_client_for(user, pk) -> Client:
+def get_client_for(user: User, pk: int | str) -> Client:
     """The client ``pk`` if ``user`` may see it, else Http404 (never 403: existence is not revealed)."""
     try:
-        return clients_visible_to(user).select_related("office", "citizenship").get(pk=pk)
+        client = clients_visible_to(user).select_related("office", "citizenship").get(pk=pk)
     except (Client.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    return remember_visible(client, user, clients_visible_to)
 
 
-def get_merged_target_for(user, pk) -> Client | None:
+def get_merged_target_for(user: User, pk: int | str) -> Client | None:
     """The surviving record an old (merged) id leads to, if the user may see it."""
     try:
         old = Client.objects.filter(merged_into__isnull=False).only("merged_into_id").get(pk=pk)
     except (Client.DoesNotExist, ValueError, TypeError):
         return None
-    target_id = old.merged_into_id
+    target_id: int | None = old.merged_into_id
     # Follow a chain of merges (A into B, later B into C).
     for _step in range(10):
-        target = Client.objects.filter(pk=target_id).only("merged_into_id").first()
+        target = Client.objects.filter(pk=target_id).only("merged_into_id").first() if target_id else None
         if target is None or target.merged_into_id is None:
             break
         target_id = target.merged_into_id
-    return clients_visible_to(user).filter(pk=target_id).first()
+    return clients_visible_to(user).filter(pk=target_id).first() if target_id else None

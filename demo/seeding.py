@@ -1,9 +1,10 @@
-"""Runs each app's demo seeder in dependency order.
+"""Runs the demo seeders in dependency order.
 
-An app's seeder is a function ``seed(context, *, clients, rng, stdout) -> str | None``
-that must be idempotent; ``context`` carries what earlier seeders made
-(``offices``, ``users``...). Apps are listed here, in the project layer,
-so that no lower app needs to know about a higher one.
+The domain apps hold no demo code: each app's seeder lives here, in ``demo/seed_<app>.py``, and
+is a function ``seed(context, *, clients, rng, stdout) -> str | None`` that must be idempotent;
+``context`` carries what earlier seeders made (``offices``, ``users``...). Story data goes
+through the apps' services; the large benchmark volumes (``--clients 100000``) go through
+``demo.bulk`` so that seeding stays fast.
 """
 
 import random
@@ -11,10 +12,10 @@ import random
 from django.utils.module_loading import import_string
 
 SEEDERS = [
-    "accounts.demo.seed",
-    "clients.demo.seed",
-    "cases.demo.seed",
-    "memorandum.demo.seed",
+    "demo.seed_accounts.seed",
+    "demo.seed_clients.seed",
+    "demo.seed_cases.seed",
+    "demo.seed_memorandum.seed",
 ]
 
 

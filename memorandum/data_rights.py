@@ -6,9 +6,9 @@ Registered with the clients app's extension points in ``MemorandumConfig.ready``
 from django.db import transaction
 
 import audit
+from audit.masking import MASK
 from memorandum.models import Referral, ReferralEvent
 
-MASK = "***"
 # Free text that may describe the client; partners, states, dates and the list of shared items stay for reports.
 FREE_TEXT = ["request", "client_needs", "decline_reason", "result", "closing_note", "consent_override_reason"]
 

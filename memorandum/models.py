@@ -291,6 +291,10 @@ class Referral(models.Model):
         return self.state in OPEN_STATES
 
     @property
+    def is_draft(self) -> bool:
+        return self.state == ReferralState.DRAFT
+
+    @property
     def is_overdue(self) -> bool:
         return self.state in AWAITING_ANSWER_STATES and self.due_on is not None and self.due_on < timezone.localdate()
 

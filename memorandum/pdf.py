@@ -3,76 +3,56 @@
 Letters are official documents in Russian or Kazakh, so each language has its
 own template (``memorandum/letter/<language>.html``) written in that language
 instead of going through gettext. WeasyPrint never touches the network: the
-fetcher below serves only our own static files and refuses everything else.
+product's one fetcher (``reference.pdf``) serves only our own static files.
 """
 
-import mimetypes
 from datetime import date
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from memorandum.models import Referral, SharedData
-
-# Relative URLs in letters resolve against this made-up origin; only its
-# static path is served, from the files on disk.
-LETTER_BASE_URL = "https://letter.ariptes.invalid/"
-STATIC_PREFIX = LETTER_BASE_URL + settings.STATIC_URL.lstrip("/")
-
-
-class LocalStaticFetcher(URLFetcher):
-    """Serves /static/ files from disk; any other URL (http, file, data) is refused."""
-
-    def fetch(self, url, headers=None):
-        if not url.startswith(STATIC_PREFIX):
-            raise ValueError("Letters may only use local static files.")
-        relative = url[len(STATIC_PREFIX) :].split("?")[0].split("#")[0]
-        if ".." in relative.split("/"):
-            raise ValueError("Letters may only use local static files.")
-        path = finders.find(relative)
-        if not path:
-            raise ValueError("Static file not found.")
-        with open(path, "rb") as handle:
-            body = handle.read()
-        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body, {"Content-Type": mime_type})
-
+from reference.ages import AGE_LIMITS, AgeBand, age_band
+from reference.pdf import PDF_BASE_URL, LocalFetcher
 
 # Words the letter prints for choices, per letter language (not UI strings).
+# The age bands are those of reference.ages; only their wording is the letter's.
 LABELS = {
     "ru": {
         "sex": {"female": "женский", "male": "мужской"},
         "age_unknown": "не указан",
-        "age_under": "до 18 лет",
-        "age_over": "55 лет и старше",
+        "age_under": "до {limit} лет",
+        "age_over": "{low} лет и старше",
         "age_range": "{low}–{high} лет",
     },
     "kk": {
         "sex": {"female": "әйел", "male": "ер"},
         "age_unknown": "көрсетілмеген",
-        "age_under": "18 жасқа дейін",
-        "age_over": "55 жас және одан үлкен",
+        "age_under": "{limit} жасқа дейін",
+        "age_over": "{low} жас және одан үлкен",
         "age_range": "{low}–{high} жас",
     },
 }
-AGE_BANDS = [(18, 24), (25, 34), (35, 44), (45, 54)]
+
+
+def age_band_label(band: AgeBand, language: str) -> str:
+    """The letter's words for ``band`` in ``language`` ("до 18 лет", "25–34 жас", ...)."""
+    labels = LABELS[language]
+    for limit_band, youngest, oldest in AGE_LIMITS:
+        if limit_band != band:
+            continue
+        if youngest == 0 and oldest is not None:
+            return labels["age_under"].format(limit=oldest + 1)
+        if oldest is None:
+            return labels["age_over"].format(low=youngest)
+        return labels["age_range"].format(low=youngest, high=oldest)
+    return labels["age_unknown"]
 
 
 def age_group(birth_year: int | None, language: str, *, today: date | None = None) -> str:
-    labels = LABELS[language]
-    if not birth_year:
-        return labels["age_unknown"]
-    age = (today or timezone.localdate()).year - birth_year
-    if age < 18:
-        return labels["age_under"]
-    for low, high in AGE_BANDS:
-        if low <= age <= high:
-            return labels["age_range"].format(low=low, high=high)
-    return labels["age_over"]
+    return age_band_label(age_band(birth_year, on=today), language)
 
 
 def client_lines(referral: Referral) -> list[tuple[str, str]]:
@@ -134,4 +114,4 @@ def render_letter_html(referral: Referral) -> str:
 
 def render_letter(referral: Referral) -> bytes:
     html = render_letter_html(referral)
-    return HTML(string=html, base_url=LETTER_BASE_URL, url_fetcher=LocalStaticFetcher()).write_pdf()
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFetcher()).write_pdf()

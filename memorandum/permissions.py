@@ -5,11 +5,13 @@ these functions decide the actions on a referral the user can already see.
 Views and templates ask the same functions.
 """
 
+from accounts.models import User
 from accounts.permissions import can_coordinate, can_manage, works_in_office
+from cases.models import Case
 from memorandum.models import Referral, ReferralState
 
 
-def can_start_referral(user, case) -> bool:
+def can_start_referral(user: User, case: Case) -> bool:
     """Coordinators refer cases; caseworkers only where their office allows it (pending approval)."""
     if not works_in_office(user, case.office_id):
         return False
@@ -19,31 +21,31 @@ def can_start_referral(user, case) -> bool:
     return bool(user.is_caseworker and office is not None and office.allows_caseworker_referrals)
 
 
-def can_send_referral(user, referral: Referral) -> bool:
+def can_send_referral(user: User, referral: Referral) -> bool:
     return can_coordinate(user) and works_in_office(user, referral.case.office_id)
 
 
-def can_record_answer(user, referral: Referral) -> bool:
+def can_record_answer(user: User, referral: Referral) -> bool:
     """Acknowledgement, acceptance, refusal, completion, closing: the coordinator's work."""
     return can_coordinate(user) and works_in_office(user, referral.case.office_id)
 
 
-def can_withdraw_referral(user, referral: Referral) -> bool:
+def can_withdraw_referral(user: User, referral: Referral) -> bool:
     if can_record_answer(user, referral):
         return True
     return referral.state == ReferralState.DRAFT and referral.created_by_id == user.pk
 
 
-def can_edit_referral(user, referral: Referral) -> bool:
+def can_edit_referral(user: User, referral: Referral) -> bool:
     """Only drafts change: the coordinator reviewing one, or the caseworker who wrote it."""
     if referral.state != ReferralState.DRAFT:
         return False
     return can_send_referral(user, referral) or referral.created_by_id == user.pk
 
 
-def can_override_consent(user) -> bool:
+def can_override_consent(user: User) -> bool:
     return can_manage(user)
 
 
-def can_see_referral_board(user) -> bool:
+def can_see_referral_board(user: User) -> bool:
     return can_coordinate(user)

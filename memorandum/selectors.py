@@ -1,6 +1,7 @@
 """Reads of memorandum data. Every read of referrals starts from ``referrals_visible_to``."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Case as When_
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When, Window
@@ -8,6 +9,8 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
+from accounts.models import User
+from cases.models import Case
 from cases.selectors import cases_visible_to
 from memorandum.models import (
     AWAITING_ANSWER_STATES,
@@ -23,14 +26,14 @@ from memorandum.models import (
 )
 
 
-def referrals_visible_to(user) -> QuerySet[Referral]:
+def referrals_visible_to(user: User) -> QuerySet[Referral]:
     """A referral is visible exactly when its case is."""
     if not user.is_authenticated:
         return Referral.objects.none()
     return Referral.objects.filter(case__in=cases_visible_to(user).values("pk"))
 
 
-def get_referral_for(user, pk) -> Referral:
+def get_referral_for(user: User, pk: int | str) -> Referral:
     try:
         return (
             referrals_visible_to(user)
@@ -74,7 +77,7 @@ BOARD_STATE_ORDER = [
 BOARD_DEFAULT_STATES = [ReferralState.SENT, ReferralState.ACKNOWLEDGED, ReferralState.ACCEPTED, ReferralState.DRAFT]
 
 
-def board_referrals(user, *, states: list[str]) -> QuerySet[Referral]:
+def board_referrals(user: User, *, states: list[str]) -> QuerySet[Referral]:
     """Overdue first, then by state in working order, then by due date."""
     state_rank = When_(
         *[When(state=state, then=Value(rank)) for rank, state in enumerate(BOARD_STATE_ORDER)],
@@ -88,13 +91,13 @@ def board_referrals(user, *, states: list[str]) -> QuerySet[Referral]:
     )
 
 
-def board_counts(user) -> dict[str, int]:
+def board_counts(user: User) -> dict[str, int]:
     rows = referrals_visible_to(user).values("state").annotate(n=Count("id")).order_by()
     counts = {row["state"]: row["n"] for row in rows}
     return {state: counts.get(state, 0) for state in BOARD_STATE_ORDER}
 
 
-def referrals_of_case(case) -> list[Referral]:
+def referrals_of_case(case: Case) -> list[Referral]:
     """All referrals of one case, with their partners, in one query (for the case timeline)."""
     return list(Referral.objects.filter(case=case).select_related("partner", "sent_by").order_by("created_at"))
 
@@ -144,13 +147,14 @@ def partner_figures() -> dict[int, PartnerFigures]:
     )
     middles: dict[int, list[int]] = {}
     for partner_id, days in middle:
-        middles.setdefault(partner_id, []).append(days)
+        if days is not None:
+            middles.setdefault(partner_id, []).append(days)
     for partner_id, values in middles.items():
         figures.setdefault(partner_id, PartnerFigures()).median_days = sum(values) / len(values)
     return figures
 
 
-def memorandum_page_data() -> dict:
+def memorandum_page_data() -> dict[str, Any]:
     """Everything /memorandum/ shows, in a fixed number of queries."""
     memoranda = list(
         Memorandum.objects.prefetch_related(
@@ -172,12 +176,12 @@ def memorandum_page_data() -> dict:
     )
     figures = partner_figures()
     for partner in partners:
-        partner.figures = figures.get(partner.pk, PartnerFigures())
+        partner.figures = figures.get(partner.pk, PartnerFigures())  # type: ignore[attr-defined]
     # Kinds in the order the memorandum lists them, not alphabetically by code.
     rank = {kind: number for number, kind in enumerate(PartnerKind.values)}
     partners.sort(key=lambda partner: (rank.get(partner.kind, 99), partner.name))
     for memorandum in memoranda:
-        memorandum.signatory_list = sorted(
+        memorandum.signatory_list = sorted(  # type: ignore[attr-defined]
             memorandum.signatories.all(), key=lambda s: (rank.get(s.partner.kind, 99), s.partner.name)
         )
     return {"memoranda": memoranda, "partners": partners}

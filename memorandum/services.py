@@ -5,18 +5,20 @@ locked row, writes a dated and attributed ``ReferralEvent`` and bumps the
 referral's version. Views, the demo and tasks all call them.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
+from typing import Any
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import Case
+from accounts.models import User
+from cases.models import Case, CaseStatus
 from cases.services import case_change_status
+from clients.models import ConsentScope
 from clients.services import consent_allows
 from memorandum import permissions
 from memorandum.models import (
@@ -29,28 +31,34 @@ from memorandum.models import (
     ReferralState,
     SharedData,
 )
-
-CASE_WAITING = "waiting"
-CASE_IN_PROGRESS = "in_progress"
-CASE_CLOSED = "closed"
+from reference import errors
+from reference.errors import ServiceError
 
 
-class ReferralRefused(ValidationError):
+class ReferralRefused(ServiceError):
     """The action is not allowed now; the message says why, in the user's language."""
 
 
-class NotAllowed(ReferralRefused):
+class NotAllowed(ReferralRefused, errors.NotAllowed):
     """The user's role does not allow this action on this referral."""
+
+
+class ReferralChanged(ReferralRefused, errors.StaleVersion):
+    """Someone else changed the referral after the user opened it."""
+
+
+class IllegalTransition(ReferralRefused, errors.InvalidTransition):
+    """The state machine does not allow this move from the referral's state."""
 
 
 class ConsentMissing(ReferralRefused):
     """The client's consent does not cover this partner and no manager override was given."""
 
 
-def consent_scopes_needed(partner: Partner) -> list[str]:
-    scopes = ["share_partners"]
+def consent_scopes_needed(partner: Partner) -> list[ConsentScope]:
+    scopes = [ConsentScope.SHARE_PARTNERS]
     if partner.is_law_enforcement:
-        scopes.append("share_law_enforcement")
+        scopes.append(ConsentScope.SHARE_LAW_ENFORCEMENT)
     return scopes
 
 
@@ -84,22 +92,23 @@ def _lock(referral: Referral) -> Referral:
 
 def _check_version(referral: Referral, expected_version: int | None) -> None:
     if expected_version is not None and expected_version != referral.version:
-        raise ReferralRefused(
+        raise ReferralChanged(
             _("Someone else changed this referral meanwhile (it is now “%(state)s”). Reload the page and try again.")
-            % {"state": referral.get_state_display()}
+            % {"state": referral.get_state_display()},
+            current=referral,
         )
 
 
 def _ensure_allowed(referral: Referral, to_state: str) -> None:
     if not referral.allows(to_state):
-        raise ReferralRefused(
+        raise IllegalTransition(
             _("A referral that is “%(current)s” cannot become “%(target)s”.")
             % {"current": referral.get_state_display(), "target": ReferralState(to_state).label},
             code="illegal_transition",
         )
 
 
-def _move(referral: Referral, to_state: str, *, actor, note: str = "") -> Referral:
+def _move(referral: Referral, to_state: str, *, actor: User, note: str = "") -> Referral:
     _ensure_allowed(referral, to_state)
     event = ReferralEvent(referral=referral, from_state=referral.state, to_state=to_state, actor=actor, note=note)
     referral.state = to_state
@@ -110,23 +119,23 @@ def _move(referral: Referral, to_state: str, *, actor, note: str = "") -> Referr
     return referral
 
 
-def _sync_case_status(referral: Referral, *, actor) -> None:
+def _sync_case_status(referral: Referral, *, actor: User) -> None:
     """The case waits while any of its referrals is open, and resumes when none is."""
     case = Case.objects.select_for_update().get(pk=referral.case_id)
-    if case.status == CASE_CLOSED:
+    if case.status == CaseStatus.CLOSED:
         return
     has_open = Referral.objects.filter(case_id=case.pk, state__in=OPEN_STATES).exists()
-    if has_open and case.status != CASE_WAITING:
+    if has_open and case.status != CaseStatus.WAITING:
         case_change_status(
             case=case,
-            status=CASE_WAITING,
+            status=CaseStatus.WAITING,
             actor=actor,
             reason=_("Referral %(reference)s sent to a partner") % {"reference": referral.reference},
         )
-    elif not has_open and case.status == CASE_WAITING:
+    elif not has_open and case.status == CaseStatus.WAITING:
         case_change_status(
             case=case,
-            status=CASE_IN_PROGRESS,
+            status=CaseStatus.IN_PROGRESS,
             actor=actor,
             reason=_("Referral %(reference)s is closed") % {"reference": referral.reference},
         )
@@ -137,10 +146,10 @@ def referral_create(
     *,
     case: Case,
     partner: Partner,
-    actor,
+    actor: User,
     request: str,
     client_needs: str = "",
-    categories: Iterable = (),
+    categories: Iterable[Any] = (),
     shared_data: Iterable[str] | None = None,
     language: str = "ru",
     resent_from: Referral | None = None,
@@ -148,7 +157,7 @@ def referral_create(
     """A draft referral; a coordinator's draft is sent next, a caseworker's waits for approval."""
     if not permissions.can_start_referral(actor, case):
         raise NotAllowed(_("You may not refer cases of this office."))
-    if case.status == CASE_CLOSED:
+    if case.status == CaseStatus.CLOSED:
         raise ReferralRefused(_("The case is closed: reopen it before referring it."))
     if not partner.is_active:
         raise ReferralRefused(_("This partner is no longer active."))
@@ -180,11 +189,11 @@ def referral_create(
 def referral_update(
     *,
     referral: Referral,
-    actor,
+    actor: User,
     partner: Partner,
     request: str,
     client_needs: str = "",
-    categories: Iterable = (),
+    categories: Iterable[Any] = (),
     shared_data: Iterable[str] | None = None,
     language: str = "ru",
     expected_version: int | None = None,
@@ -217,7 +226,7 @@ def referral_update(
 
 @transaction.atomic
 def referral_send(
-    *, referral: Referral, actor, consent_override_reason: str = "", expected_version: int | None = None
+    *, referral: Referral, actor: User, consent_override_reason: str = "", expected_version: int | None = None
 ) -> Referral:
     """Send a draft (for a caseworker's draft this is the coordinator's approval).
 
@@ -230,7 +239,7 @@ def referral_send(
         raise NotAllowed(_("Only a coordinator or a manager may send referrals."))
     _ensure_allowed(referral, ReferralState.SENT)
     # A draft may wait for approval for days: what drafting checked may no longer hold.
-    if referral.case.status == CASE_CLOSED:
+    if referral.case.status == CaseStatus.CLOSED:
         raise ReferralRefused(_("The case is closed: reopen it before referring it."))
     if not referral.partner.is_active:
         raise ReferralRefused(_("This partner is no longer active."))
@@ -269,7 +278,13 @@ def _record_answer(referral: Referral) -> None:
 
 
 def _coordinated_move(
-    referral: Referral, to_state: str, *, actor, note: str = "", expected_version: int | None, prepare=None
+    referral: Referral,
+    to_state: str,
+    *,
+    actor: User,
+    note: str = "",
+    expected_version: int | None,
+    prepare: Callable[[Referral], None] | None = None,
 ) -> Referral:
     referral = _lock(referral)
     _check_version(referral, expected_version)
@@ -284,7 +299,9 @@ def _coordinated_move(
 
 
 @transaction.atomic
-def referral_acknowledge(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+def referral_acknowledge(
+    *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
+) -> Referral:
     return _coordinated_move(
         referral,
         ReferralState.ACKNOWLEDGED,
@@ -296,7 +313,9 @@ def referral_acknowledge(*, referral: Referral, actor, note: str = "", expected_
 
 
 @transaction.atomic
-def referral_accept(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+def referral_accept(
+    *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
+) -> Referral:
     return _coordinated_move(
         referral,
         ReferralState.ACCEPTED,
@@ -308,7 +327,7 @@ def referral_accept(*, referral: Referral, actor, note: str = "", expected_versi
 
 
 @transaction.atomic
-def referral_decline(*, referral: Referral, actor, reason: str, expected_version: int | None = None):
+def referral_decline(*, referral: Referral, actor: User, reason: str, expected_version: int | None = None) -> Referral:
     if not reason.strip():
         raise ReferralRefused(_("Write the partner's reason for declining."))
 
@@ -328,7 +347,7 @@ def referral_decline(*, referral: Referral, actor, reason: str, expected_version
 
 
 @transaction.atomic
-def referral_complete(*, referral: Referral, actor, result: str, expected_version: int | None = None):
+def referral_complete(*, referral: Referral, actor: User, result: str, expected_version: int | None = None) -> Referral:
     if not result.strip():
         raise ReferralRefused(_("Write what the partner did for the client."))
 
@@ -347,7 +366,9 @@ def referral_complete(*, referral: Referral, actor, result: str, expected_versio
 
 
 @transaction.atomic
-def referral_close_no_answer(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+def referral_close_no_answer(
+    *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
+) -> Referral:
     def prepare(locked: Referral) -> None:
         locked.closing_note = note.strip()
         locked.closed_at = timezone.now()
@@ -363,7 +384,9 @@ def referral_close_no_answer(*, referral: Referral, actor, note: str = "", expec
 
 
 @transaction.atomic
-def referral_withdraw(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
+def referral_withdraw(
+    *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
+) -> Referral:
     referral = _lock(referral)
     _check_version(referral, expected_version)
     if not permissions.can_withdraw_referral(actor, referral):
@@ -381,7 +404,7 @@ def referral_resend(
     *,
     referral: Referral,
     partner: Partner,
-    actor,
+    actor: User,
     consent_override_reason: str = "",
     expected_version: int | None = None,
 ) -> Referral:
@@ -389,7 +412,7 @@ def referral_resend(
     original = _lock(referral)
     _check_version(original, expected_version)
     if original.state != ReferralState.DECLINED:
-        raise ReferralRefused(_("Only a declined referral can be sent to another partner."))
+        raise IllegalTransition(_("Only a declined referral can be sent to another partner."))
     if partner.pk == original.partner_id:
         raise ReferralRefused(_("Choose another partner: this one declined."))
     # Once only: a second click on the same page (or a second tab) must not refer the case twice.

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cases.models import CaseStatus
 from cases.timeline import TimelineItem
 from memorandum.permissions import can_start_referral
 from memorandum.selectors import referrals_of_case
@@ -22,7 +23,7 @@ def referral_items(case, user) -> list[TimelineItem]:
 
 def refer_action(request, case) -> dict | None:
     """The "Refer to a partner" button in the case page's header, for those who may refer the case."""
-    if case.status == "closed" or not can_start_referral(request.user, case):
+    if case.status == CaseStatus.CLOSED or not can_start_referral(request.user, case):
         return None
     return {
         "label": _("Refer to a partner"),

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,9 +13,11 @@ from cases.selectors import get_case_for
 from memorandum import permissions, selectors, services
 from memorandum.actions import ACTIONS, available_actions
 from memorandum.forms import ReferralForm, ResendForm, SendForm, TransitionForm
-from memorandum.models import Memorandum, ReferralState, SharedData
+from memorandum.models import LetterLanguage, Memorandum, ReferralState, SharedData
 from memorandum.selectors import BOARD_DEFAULT_STATES, BOARD_STATE_ORDER
+from reference.errors import error_status
 from reference.files import private_file_response
+from reference.pagination import paginate
 
 
 def _require_staff(user) -> None:
@@ -46,7 +47,7 @@ def board(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     states = [state] if state in ReferralState.values else BOARD_DEFAULT_STATES
     referrals = selectors.board_referrals(request.user, states=states)
-    page = Paginator(referrals, 50).get_page(request.GET.get("page"))
+    page = paginate(request, referrals, 50)
     counts = selectors.board_counts(request.user)
     return render(
         request,
@@ -66,8 +67,8 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     if not permissions.can_start_referral(request.user, case):
         raise PermissionDenied
     initial = {"categories": list(case.categories.all()), "language": request.LANGUAGE_CODE[:2]}
-    if initial["language"] not in ("ru", "kk"):
-        initial["language"] = "ru"
+    if initial["language"] not in LetterLanguage.values:
+        initial["language"] = LetterLanguage.RUSSIAN
     form = ReferralForm(request.POST or None, initial=initial, case=case)
     if request.method == "POST" and form.is_valid():
         try:
@@ -165,12 +166,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _refused(request: HttpRequest, referral, error: services.ReferralRefused) -> HttpResponse:
-    if isinstance(error, services.NotAllowed):
-        status = 403
-    elif error.code == "illegal_transition":
-        status = 409
-    else:
-        status = 400
+    status = error_status(error)
     referral.refresh_from_db()
     message = " ".join(error.messages)
     return render(

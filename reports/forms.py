@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office
 from cases.models import Project
+from reference.forms import DateInput
 from reports.models import REPORT_LANGUAGES
 from reports.periods import Period, parse_period, recent_quarters
 
@@ -21,8 +22,8 @@ class ReportForm(forms.Form):
         empty_label=_("All work"),
     )
     quarter = forms.ChoiceField(label=_("Period"))
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
     offices = forms.ModelMultipleChoiceField(
         label=_("Offices"),
         queryset=Office.objects.filter(is_active=True).order_by("name"),

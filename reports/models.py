@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reference.languages import LANGUAGE_CHOICES
+
 
 class ReportState(models.TextChoices):
     PENDING = "pending", _("Waiting for a worker")
@@ -27,7 +29,8 @@ class ReportStage(models.TextChoices):
     FINISHED = "finished", _("Finished")
 
 
-REPORT_LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")]
+# Reports are written in any interface language.
+REPORT_LANGUAGES = LANGUAGE_CHOICES
 
 
 def report_file_path(job: "ReportJob", filename: str) -> str:

@@ -3,11 +3,12 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
+from accounts.models import User
 from accounts.permissions import can_manage
 from reports.models import ReportJob
 
 
-def report_jobs_visible_to(user) -> QuerySet[ReportJob]:
+def report_jobs_visible_to(user: User) -> QuerySet[ReportJob]:
     """Managers see every report; anyone else only the ones they requested (none, in practice)."""
     if not user.is_authenticated or not user.is_active:
         return ReportJob.objects.none()
@@ -15,7 +16,7 @@ def report_jobs_visible_to(user) -> QuerySet[ReportJob]:
     return jobs if can_manage(user) else jobs.filter(created_by=user)
 
 
-def get_report_job_for(user, pk: int) -> ReportJob:
+def get_report_job_for(user: User, pk: int) -> ReportJob:
     try:
         return report_jobs_visible_to(user).get(pk=pk)
     except ReportJob.DoesNotExist:

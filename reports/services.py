@@ -2,16 +2,21 @@
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.models import Office, User
+from cases.models import Project
 from notices.mail import mail_send
 from reference.routing import replica_reads
 from reports.document import ReportRequest, build_files
@@ -20,10 +25,70 @@ from reports.periods import Period
 
 logger = logging.getLogger(__name__)
 
-# A job whose workers died this many times in a row probably kills them (a
-# report too big for the memory): it fails, instead of being redelivered forever
-# and holding up the pdf queue; the manager can still press Retry.
+# The one retry budget of a job, counted on its row (``attempt``, one per claim): a job whose
+# workers died this many times probably kills them (a report too big for the memory), and one
+# whose database kept failing will not get better by itself. It fails instead of being
+# redelivered forever and holding up the pdf queue; the manager's Retry gives one more go.
 REPORT_MAX_ATTEMPTS = 3
+
+# Worth another try: the database or the disk hiccuped. Anything else is a
+# bug or bad data, and trying again would fail the same way.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What the task does next: return ``result``, or, with ``retry_in`` seconds, come back later."""
+
+    result: str
+    retry_in: float | None = None
+
+
+def report_run(*, job_id: int, deliveries: int = 0) -> RunOutcome:
+    """Claim and build one job: the whole retry and lease policy of the report task lives here.
+
+    ``deliveries`` is how many times the task already came back for this message; it only bounds
+    retries while the job cannot even be claimed (the database is down: the row cannot count).
+    """
+    try:
+        attempt = report_claim(job_id=job_id)
+    except TRANSIENT_ERRORS:
+        if deliveries >= REPORT_MAX_ATTEMPTS:
+            raise
+        return RunOutcome("retry", retry_in=5)
+    if attempt is None:
+        job = ReportJob.objects.filter(pk=job_id).values("state", "lease_until").first()
+        if job and job["state"] == ReportState.RUNNING and job["lease_until"]:
+            # Another worker holds the job, or held it and died (its message came
+            # back to us): look again when its lease runs out.
+            return RunOutcome("retry", retry_in=max((job["lease_until"] - timezone.now()).total_seconds(), 0) + 5)
+        return RunOutcome("skipped")
+    language = ReportJob.objects.values_list("created_by__language", flat=True).get(pk=job_id)
+    try:
+        report_generate(job_id=job_id, attempt=attempt)
+    except SoftTimeLimitExceeded:
+        with translation.override(language):
+            report_fail(job_id=job_id, attempt=attempt, message=_("The report took too long. Try a shorter period."))
+        return RunOutcome("failed")
+    except TRANSIENT_ERRORS:
+        if attempt >= REPORT_MAX_ATTEMPTS:
+            with translation.override(language):
+                report_fail(job_id=job_id, attempt=attempt, message=_("The database was unavailable. Press Retry."))
+            return RunOutcome("failed")
+        report_release(job_id=job_id, attempt=attempt)
+        return RunOutcome("retry", retry_in=10 * attempt)
+    except Exception:
+        # The traceback goes to the log (ids only, no personal data in reports
+        # code); the manager sees a short message and a Retry button.
+        logger.exception("Report job %s failed", job_id)
+        with translation.override(language):
+            report_fail(
+                job_id=job_id,
+                attempt=attempt,
+                message=_("The report could not be generated. Press Retry; if it fails again, tell the administrator."),
+            )
+        return RunOutcome("failed")
+    return RunOutcome("done")
 
 
 def _lease() -> dt.timedelta:
@@ -48,11 +113,11 @@ def _enqueue(job_id: int) -> None:
 @transaction.atomic
 def report_request(
     *,
-    actor,
+    actor: User,
     period: Period,
     language: str,
-    project=None,
-    offices=(),
+    project: Project | None = None,
+    offices: Iterable[Office] = (),
     achievements: str = "",
     challenges: str = "",
     story: str = "",
@@ -74,7 +139,7 @@ def report_request(
 
 
 @transaction.atomic
-def report_retry(*, job: ReportJob, actor) -> ReportJob:
+def report_retry(*, job: ReportJob, actor: User) -> ReportJob:
     stalled = Q(state=ReportState.RUNNING, lease_until__lt=timezone.now())
     updated = ReportJob.objects.filter(Q(state=ReportState.FAILED) | stalled, pk=job.pk).update(
         state=ReportState.PENDING, stage=ReportStage.QUEUED, progress=0, error_message="", lease_until=None
@@ -156,7 +221,7 @@ def _save(job: ReportJob, kind: str, content: bytes) -> str:
     name = report_file_path(job, f"report-{job.pk}.{kind}")
     if storage.exists(name):
         storage.delete(name)
-    return storage.save(name, ContentFile(content))
+    return str(storage.save(name, ContentFile(content)))
 
 
 def report_generate(*, job_id: int, attempt: int) -> bool:

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 import audit
 from reference.files import private_file_response
+from reference.pagination import paginate
 from reports import services
 from reports.forms import ReportForm
 from reports.permissions import can_download_report, can_retry_report, can_use_reports
@@ -25,7 +25,7 @@ def _require_reports(user) -> None:
 
 
 def _list_page(request: HttpRequest, form: ReportForm, status: int = 200) -> HttpResponse:
-    jobs = Paginator(report_jobs_visible_to(request.user), 25).get_page(request.GET.get("page"))
+    jobs = paginate(request, report_jobs_visible_to(request.user), 25)
     return render(request, "reports/list.html", {"form": form, "jobs": jobs}, status=status)
 
 

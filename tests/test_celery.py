@@ -1,12 +1,12 @@
 """Background tasks travel through Redis to a real Celery worker and back."""
 
-import threading
 import uuid
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 
 from ariptes.celery import app, ping
+from tests.celery_redis import celery_on_redis
 
 BROKER = "redis://127.0.0.1:6379/15"
 
@@ -16,26 +16,8 @@ pytestmark = pytest.mark.worker
 @pytest.fixture
 def redis_app():
     """The project's Celery app pointed at a scratch Redis database, as in production."""
-    overrides = {
-        "broker_url": BROKER,
-        "result_backend": BROKER,
-        "task_always_eager": False,
-        "task_eager_propagates": False,
-    }
-    saved = {key: app.conf[key] for key in overrides}
-    app.conf.update(overrides)
-    _forget_connections()
-    yield app
-    app.conf.update(saved)
-    _forget_connections()
-
-
-def _forget_connections():
-    # Connections, producers and the result backend are cached per app (and per
-    # thread for the backend); drop them so the next user builds them from the conf.
-    app._pool = None
-    app.amqp._producer_pool = None
-    app._local = threading.local()
+    with celery_on_redis(BROKER) as celery_app:
+        yield celery_app
 
 
 @pytest.fixture

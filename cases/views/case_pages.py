@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from cases.changes import differences
 from cases.extensions import case_actions
 from cases.filters import CaseFilter
 from cases.forms import CaseForm, ClientCodeForm, ConsultationForm, FollowUpForm, StatusForm
+from cases.models import CaseStatus
 from cases.permissions import (
     can_add_follow_up,
     can_change_case_status,
@@ -29,6 +29,8 @@ from cases.permissions import (
 )
 from cases.timeline import timeline_for
 from clients.selectors import clients_visible_to, get_client_for
+from reference.errors import add_to_form
+from reference.pagination import paginate
 
 PAGE_SIZE = 50
 
@@ -44,28 +46,18 @@ def case_permissions(user, case) -> dict:
     }
 
 
-def apply_validation_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     case_filter = CaseFilter(request.GET or None, queryset=selectors.case_list_for(request.user), user=request.user)
     cases = case_filter.qs if case_filter.is_bound else case_filter.queryset
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paginate(request, cases, PAGE_SIZE)
     return render(
         request,
         "cases/case_list.html",
         {
             "filter": case_filter,
             "page": page,
-            "query": query.urlencode(),
+            "query": page.query,
             "can_export": can_export_cases(request.user),
         },
     )
@@ -134,7 +126,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
                 office=client.office if request.user.sees_all_offices else None,
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Case %(number)s opened.") % {"number": case.number})
             return redirect("cases:detail", pk=case.pk)
@@ -177,7 +169,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CaseChangedError as error:
             conflict = _conflict(request, form, error.current)
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Case %(number)s saved.") % {"number": case.number})
             return redirect("cases:detail", pk=case.pk)
@@ -212,17 +204,21 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 reason=data["reason"],
                 outcome=data["outcome"],
-                facts=form.facts() if data["status"] == "closed" else None,
+                facts=form.facts() if data["status"] == CaseStatus.CLOSED else None,
                 expected_version=data["version"],
             )
         except services.CaseChangedError as error:
             conflict = _conflict(request, form, error.current)
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_to_form(form, error)
         else:
             messages.success(
                 request,
                 _("Case %(number)s is now: %(status)s.") % {"number": case.number, "status": case.get_status_display()},
             )
             return redirect("cases:detail", pk=case.pk)
-    return render(request, "cases/status_form.html", {"form": form, "case": case, **(conflict or {})})
+    return render(
+        request,
+        "cases/status_form.html",
+        {"form": form, "case": case, "closed_status": CaseStatus.CLOSED, **(conflict or {})},
+    )

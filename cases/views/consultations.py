@@ -20,7 +20,8 @@ from cases.permissions import (
     can_write_psych_notes,
 )
 from cases.timeline import consultation_item, follow_up_item
-from cases.views.case_pages import apply_validation_error, case_permissions
+from cases.views.case_pages import case_permissions
+from reference.errors import add_to_form
 
 
 @login_required
@@ -44,7 +45,7 @@ def consultation_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             consultation = services.consultation_log(case=case, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_to_form(form, error)
         else:
             if not request.htmx:
                 messages.success(request, _("Consultation logged."))
@@ -79,7 +80,7 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             follow_up = services.follow_up_add(case=case, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_to_form(form, error)
         else:
             if not request.htmx:
                 messages.success(request, _("Follow-up added."))

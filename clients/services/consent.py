@@ -6,20 +6,20 @@ from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 
-from clients.auditing import log_action
-from clients.models import Client, Consent
-
-CONSENT_SCOPES = ("store_data", "share_partners", "share_law_enforcement", "research")
+import audit
+from accounts.models import User
+from clients.models import CONSENT_SCOPES, Client, Consent, ConsentMethod, ConsentScope
+from reference.models import Language
 
 
 @transaction.atomic
 def consent_record(
     *,
     client: Client,
-    actor,
+    actor: User,
     given_on: date | None = None,
-    method: str = "verbal",
-    language=None,
+    method: str = ConsentMethod.VERBAL,
+    language: Language | None = None,
     **scopes: bool,
 ) -> Consent:
     unknown = set(scopes) - set(CONSENT_SCOPES)
@@ -32,19 +32,21 @@ def consent_record(
             method=method,
             language=language,
             recorded_by=actor,
-            **{scope: bool(scopes.get(scope, scope == "store_data")) for scope in CONSENT_SCOPES},
+            **{str(scope): bool(scopes.get(scope, scope == ConsentScope.STORE_DATA)) for scope in CONSENT_SCOPES},
         )
 
 
 @transaction.atomic
-def consent_withdraw(*, consent: Consent, actor, withdrawn_on: date | None = None) -> Consent:
+def consent_withdraw(*, consent: Consent, actor: User, withdrawn_on: date | None = None) -> Consent:
     """Withdraw a consent (all its scopes), dated and audited. Withdrawing twice keeps the first date."""
     if consent.withdrawn_on is None:
         with set_actor(actor):
             consent.withdrawn_on = withdrawn_on or timezone.localdate()
             consent.withdrawn_by = actor
             consent.save(update_fields=["withdrawn_on", "withdrawn_by"])
-        log_action(consent.client, actor=actor, action="consent_withdrawn", data={"consent": consent.pk})
+        audit.record_action(
+            instance=consent.client, actor=actor, action="consent_withdrawn", data={"consent": consent.pk}
+        )
     return consent
 
 
@@ -53,8 +55,8 @@ def current_consent(client: Client) -> Consent | None:
     return client.consents.order_by("-given_on", "-id").first()
 
 
-def consent_allows(client: Client, scope: str) -> bool:
-    """True when the consent in force covers ``scope`` ("share_partners", "share_law_enforcement", ...)."""
+def consent_allows(client: Client, scope: ConsentScope | str) -> bool:
+    """True when the consent in force covers ``scope`` (a ``ConsentScope``)."""
     if scope not in CONSENT_SCOPES:
         raise ValueError(f"Unknown consent scope: {scope}")
     if client.is_anonymised:

@@ -1,5 +1,8 @@
 """Data rights: everything held about one client (subject-access export), and anonymisation."""
 
+from functools import partial
+from typing import Any
+
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.models import User
 from clients import extensions
 from clients.apps import CLIENT_MASKED
-from clients.auditing import log_action
-from clients.models import Client, ClientDocument, ClientPhone, FamilyMember
+from clients.models import CONSENT_SCOPES, Client, ClientDocument, ClientPhone, FamilyMember
 
 PERSONAL_TEXT_FIELDS = (
     "family_name",
@@ -25,10 +28,10 @@ PERSONAL_TEXT_FIELDS = (
 )
 
 
-def client_export_data(client: Client) -> dict:
+def client_export_data(client: Client) -> dict[str, Any]:
     """A JSON-ready dict of every record about the client, including what other apps register."""
 
-    def choice(obj, name):
+    def choice(obj: Any, name: str) -> dict[str, str]:
         return {"value": getattr(obj, name), "label": str(getattr(obj, f"get_{name}_display")())}
 
     data = {
@@ -46,11 +49,11 @@ def client_export_data(client: Client) -> dict:
         "needs_interpreter": client.needs_interpreter,
         "phones": [phone.number for phone in client.phones.all()],
         "messenger": client.messenger,
-        "region": client.region.name_en if client.region_id else None,
+        "region": client.region.name_en if client.region else None,
         "city": client.city,
         "address": client.address,
         "arrived_on": client.arrived_on.isoformat() if client.arrived_on else None,
-        "migration_status": client.migration_status.name_en if client.migration_status_id else None,
+        "migration_status": client.migration_status.name_en if client.migration_status else None,
         "document_situation": choice(client, "document_situation"),
         "sector": choice(client, "sector"),
         "employer": client.employer,
@@ -73,11 +76,8 @@ def client_export_data(client: Client) -> dict:
             {
                 "given_on": consent.given_on.isoformat(),
                 "method": consent.method,
-                "language": consent.language.name_en if consent.language_id else None,
-                "store_data": consent.store_data,
-                "share_partners": consent.share_partners,
-                "share_law_enforcement": consent.share_law_enforcement,
-                "research": consent.research,
+                "language": consent.language.name_en if consent.language else None,
+                **{scope.value: getattr(consent, scope) for scope in CONSENT_SCOPES},
                 "withdrawn_on": consent.withdrawn_on.isoformat() if consent.withdrawn_on else None,
             }
             for consent in client.consents.select_related("language")
@@ -100,9 +100,10 @@ def client_export_data(client: Client) -> dict:
     return data
 
 
-def _merged_records(client: Client) -> list[dict]:
+def _merged_records(client: Client) -> list[dict[str, Any]]:
     """What older records merged into this one (and into those) still keep: they stay for an undo."""
-    records, pending, seen = [], [client.pk], {client.pk}
+    records: list[dict[str, Any]] = []
+    pending, seen = [client.pk], {client.pk}
     while pending:
         merged = list(Client.objects.filter(merged_into_id__in=pending).exclude(pk__in=seen).prefetch_related("phones"))
         pending = [record.pk for record in merged]
@@ -123,7 +124,7 @@ def _merged_records(client: Client) -> list[dict]:
     return records
 
 
-def _erase(client: Client, *, actor) -> None:
+def _erase(client: Client, *, actor: User) -> None:
     """Erase one record's personal data, its phones, family names and documents, and scrub its audit trail."""
     phone_ids = list(client.phones.values_list("pk", flat=True))
     member_ids = list(client.family_members.values_list("pk", flat=True))
@@ -142,7 +143,7 @@ def _erase(client: Client, *, actor) -> None:
         for document in documents:
             name, storage = document.file.name, document.file.storage
             document.delete()
-            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+            transaction.on_commit(partial(storage.delete, name))
     audit.scrub_personal_values(model=Client, object_ids=[client.pk], fields=CLIENT_MASKED)
     audit.scrub_personal_values(model=ClientPhone, object_ids=phone_ids, fields=["number"])
     audit.scrub_personal_values(model=FamilyMember, object_ids=member_ids, fields=["name"])
@@ -150,7 +151,7 @@ def _erase(client: Client, *, actor) -> None:
 
 
 @transaction.atomic
-def client_anonymise(*, client: Client, actor, confirmation: str) -> Client:
+def client_anonymise(*, client: Client, actor: User, confirmation: str) -> Client:
     """Erase the personal fields for good; keep sex, birth year, citizenship, region, status and dates.
 
     ``confirmation`` must be the client's code, typed by the manager. Older records merged into
@@ -170,5 +171,5 @@ def client_anonymise(*, client: Client, actor, confirmation: str) -> Client:
         _erase(record, actor=actor)
         pending.extend(Client.objects.filter(merged_into=record, is_anonymised=False))
     extensions.run_anonymisers(client, actor)
-    log_action(client, actor=actor, action="anonymised")
+    audit.record_action(instance=client, actor=actor, action="anonymised")
     return client

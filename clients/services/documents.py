@@ -5,9 +5,11 @@ import zipfile
 from auditlog.context import set_actor
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from clients.models import Client, ClientDocument
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
@@ -15,7 +17,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", DOCX: ".docx"}
 
 
-def sniff_content_type(uploaded) -> str | None:
+def sniff_content_type(uploaded: UploadedFile) -> str | None:
     """The type of an uploaded file judged by its bytes (never its name), or None if not accepted."""
     uploaded.seek(0)
     head = uploaded.read(8)
@@ -39,8 +41,8 @@ def sniff_content_type(uploaded) -> str | None:
     return None
 
 
-def validate_upload(uploaded) -> str:
-    if uploaded.size > settings.UPLOAD_MAX_BYTES:
+def validate_upload(uploaded: UploadedFile) -> str:
+    if (uploaded.size or 0) > settings.UPLOAD_MAX_BYTES:
         raise ValidationError(
             _("The file is too large: at most %(mb)s MB."),
             code="too_large",
@@ -53,7 +55,9 @@ def validate_upload(uploaded) -> str:
 
 
 @transaction.atomic
-def document_upload(*, client: Client, actor, uploaded, kind: str, title: str = "") -> ClientDocument:
+def document_upload(
+    *, client: Client, actor: User, uploaded: UploadedFile, kind: str, title: str = ""
+) -> ClientDocument:
     content_type = validate_upload(uploaded)
     original_name = (uploaded.name or "")[:200]
     with set_actor(actor):
@@ -63,7 +67,7 @@ def document_upload(*, client: Client, actor, uploaded, kind: str, title: str = 
             title=title,
             original_name=original_name,
             content_type=content_type,
-            size=uploaded.size,
+            size=uploaded.size or 0,
             uploaded_by=actor,
         )
         # The stored name is random (see document_path); only the extension comes from the content.
@@ -79,7 +83,7 @@ def document_upload(*, client: Client, actor, uploaded, kind: str, title: str = 
 
 
 @transaction.atomic
-def document_delete(*, document: ClientDocument, actor) -> None:
+def document_delete(*, document: ClientDocument, actor: User) -> None:
     with set_actor(actor):
         name = document.file.name
         storage = document.file.storage

@@ -6,46 +6,51 @@ referrals) move too without this app knowing them. The ids of every moved row
 are kept on the ClientMerge row, so the merge can be reverted.
 """
 
+from collections.abc import Iterator
+from typing import Any
+
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clients.auditing import log_action
+import audit
+from accounts.models import User
 from clients.models import Client, ClientMerge
-from clients.services.records import EDITABLE_FIELDS, refresh_derived_fields, refresh_restriction
+from clients.services.records import EDITABLE_FIELDS, _field, refresh_derived_fields, refresh_restriction
 
 # Relations that describe the merge itself, not data to move.
 _SKIPPED = {("clients", "clientmerge", "source"), ("clients", "clientmerge", "target")}
 _OWN_M2M = ("vulnerabilities", "languages", "assigned_staff")
 
 
-def _reverse_foreign_keys():
+def _reverse_foreign_keys() -> Iterator[tuple[tuple[str, ...], Any, str]]:
     for relation in Client._meta.related_objects:
         if not (relation.one_to_many or relation.one_to_one):
             continue
         model = relation.related_model
-        key = (model._meta.app_label, model._meta.model_name, relation.field.name)
+        assert not isinstance(model, str)  # resolved once the apps are loaded
+        key = (model._meta.app_label, str(model._meta.model_name), relation.field.name)
         if key not in _SKIPPED:
             yield key, model, relation.field.name
 
 
-def _reverse_many_to_many():
+def _reverse_many_to_many() -> Iterator[tuple[tuple[str, ...], Any, str]]:
     for relation in Client._meta.related_objects:
         # A hand-made through model is a reverse foreign key already handled above.
-        if relation.many_to_many and relation.through._meta.auto_created:
-            through = relation.through
+        through = getattr(relation, "through", None)
+        if relation.many_to_many and through is not None and through._meta.auto_created:
             client_column = next(f.name for f in through._meta.fields if f.is_relation and f.related_model is Client)
             yield (through._meta.app_label, through._meta.model_name, client_column), through, client_column
 
 
-def _label(key) -> str:
+def _label(key: tuple[str, ...]) -> str:
     return ".".join(key)
 
 
 @transaction.atomic
-def client_merge(*, source: Client, target: Client, actor) -> ClientMerge:
+def client_merge(*, source: Client, target: Client, actor: User) -> ClientMerge:
     """Move everything of ``source`` to ``target``; ``source`` stays as an empty pointer (merged_into)."""
     locked = {c.pk: c for c in Client.objects.select_for_update().filter(pk__in=[source.pk, target.pk])}
     source, target = locked[source.pk], locked[target.pk]
@@ -53,7 +58,7 @@ def client_merge(*, source: Client, target: Client, actor) -> ClientMerge:
         raise ValidationError(_("These records cannot be merged."))
     if source.is_anonymised or target.is_anonymised:
         raise ValidationError(_("An anonymised record cannot be merged."))
-    moved: dict[str, list] = {}
+    moved: dict[str, Any] = {}
     with set_actor(actor):
         for key, model, field_name in _reverse_foreign_keys():
             rows = model._base_manager.filter(**{field_name: source})
@@ -84,7 +89,7 @@ def client_merge(*, source: Client, target: Client, actor) -> ClientMerge:
         filled = {}
         for name in EDITABLE_FIELDS:
             if getattr(target, name) in ("", None) and getattr(source, name) not in ("", None):
-                attname = Client._meta.get_field(name).attname
+                attname = _field(name).attname
                 setattr(target, attname, getattr(source, attname))
                 filled[name] = True
         moved["fields_filled"] = sorted(filled)
@@ -108,13 +113,13 @@ def client_merge(*, source: Client, target: Client, actor) -> ClientMerge:
             merged_by=actor,
         )
     data = {"merge": merge.pk, "source": source.code, "target": target.code}
-    log_action(source, actor=actor, action="merged_into", data=data)
-    log_action(target, actor=actor, action="merged_from", data=data)
+    audit.record_action(instance=source, actor=actor, action="merged_into", data=data)
+    audit.record_action(instance=target, actor=actor, action="merged_from", data=data)
     return merge
 
 
 @transaction.atomic
-def client_merge_revert(*, merge: ClientMerge, actor) -> None:
+def client_merge_revert(*, merge: ClientMerge, actor: User) -> None:
     """Move the rows back to the old record and make it visible again. Filled fields stay on the target."""
     merge = ClientMerge.objects.select_for_update().get(pk=merge.pk)
     if merge.reverted_at:
@@ -141,5 +146,5 @@ def client_merge_revert(*, merge: ClientMerge, actor) -> None:
         merge.reverted_at = timezone.now()
         merge.save(update_fields=["reverted_at"])
     data = {"merge": merge.pk, "source": merge.source_code, "target": merge.target_code}
-    log_action(source, actor=actor, action="merge_reverted", data=data)
-    log_action(target, actor=actor, action="merge_reverted", data=data)
+    audit.record_action(instance=source, actor=actor, action="merge_reverted", data=data)
+    audit.record_action(instance=target, actor=actor, action="merge_reverted", data=data)

@@ -1,16 +1,21 @@
 """Creating and editing client records."""
 
 from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
 
 from auditlog.context import set_actor
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Field, OuterRef
 from django.utils import timezone
 
+from accounts.models import Office, User
 from clients.models import Client, ClientCodeCounter, ClientPhone, FamilyMember, Vulnerability
 from clients.phones import normalise_phone
 from clients.services.consent import consent_record
 from clients.transliteration import search_key
+from reference.errors import StaleVersion
+from reference.models import Language
 
 # Simple fields a caller may set through client_create / client_update.
 EDITABLE_FIELDS = (
@@ -34,14 +39,23 @@ EDITABLE_FIELDS = (
     "employer",
     "found_us_via",
 )
+# The record's lists, passed to client_create / client_update by name (``languages=...``).
+EDITABLE_RELATIONS = ("languages", "vulnerabilities")
 
 
-def next_client_code(*, office, year: int) -> str:
-    """The next code of an office and year; the counter row is locked so that concurrent creates never collide."""
+def reserve_client_codes(*, office: Office, year: int, count: int) -> list[str]:
+    """The next ``count`` codes of an office and year; the counter row is locked so that concurrent creates
+    never collide (the demo's bulk seeding reserves thousands at once)."""
     counter, _created = ClientCodeCounter.objects.select_for_update().get_or_create(office=office, year=year)
-    counter.last_number += 1
+    first = counter.last_number + 1
+    counter.last_number += count
     counter.save(update_fields=["last_number"])
-    return f"{office.code}-{year}-{counter.last_number:05d}"
+    return [f"{office.code}-{year}-{number:05d}" for number in range(first, first + count)]
+
+
+def next_client_code(*, office: Office, year: int) -> str:
+    """The next code of an office and year."""
+    return reserve_client_codes(office=office, year=year, count=1)[0]
 
 
 def refresh_derived_fields(client: Client) -> None:
@@ -87,15 +101,15 @@ def _set_phones(client: Client, phones: Iterable[str | tuple[str, str]]) -> None
 @transaction.atomic
 def client_create(
     *,
-    actor,
-    office=None,
+    actor: User,
+    office: Office | None = None,
     phones: Iterable[str | tuple[str, str]] = (),
     vulnerabilities: Iterable[Vulnerability] = (),
-    languages: Iterable = (),
-    family: Iterable[dict] = (),
-    consent: dict | None = None,
-    created_at=None,
-    **fields,
+    languages: Iterable[Any] = (),
+    family: Iterable[dict[str, Any]] = (),
+    consent: dict[str, Any] | None = None,
+    created_at: datetime | None = None,
+    **fields: Any,
 ) -> Client:
     """Create a client with a fresh code. ``fields`` are among EDITABLE_FIELDS; ``consent`` maps scopes to bools.
 
@@ -105,6 +119,9 @@ def client_create(
     if unknown:
         raise TypeError(f"client_create() got unexpected fields: {sorted(unknown)}")
     office = office or actor.office
+    if office is None:
+        # Views refuse users without an office earlier (can_create_client); this is a caller's bug.
+        raise TypeError("client_create() needs an office: none given and the actor has none.")
     created_at = created_at or timezone.now()
     with set_actor(actor):
         client = Client(office=office, created_by=actor, created_at=created_at, **fields)
@@ -123,7 +140,7 @@ def client_create(
     return client
 
 
-def client_assign_staff(*, client: Client, users: Iterable, actor=None) -> None:
+def client_assign_staff(*, client: Client, users: Iterable[Any], actor: User | None = None) -> None:
     """Let these users see the client even when the record is restricted (cases calls this for case staff)."""
     users = [user for user in users if user is not None]
     if users:
@@ -131,17 +148,21 @@ def client_assign_staff(*, client: Client, users: Iterable, actor=None) -> None:
             client.assigned_staff.add(*users)
 
 
-class ClientVersionConflict(Exception):
+class ClientVersionConflict(StaleVersion):
     """Someone saved the record after the editor opened it. ``changes`` lists (field label, their value, yours)."""
 
     def __init__(self, *, current: Client, changes: list[tuple[str, str, str]]):
-        super().__init__("client changed meanwhile")
-        self.current = current
-        self.changes = changes
+        super().__init__("client changed meanwhile", current=current, changes=changes)
+
+
+def _field(name: str) -> "Field[Any, Any]":
+    field = Client._meta.get_field(name)
+    assert isinstance(field, Field)  # the editable fields are concrete columns
+    return field
 
 
 def _display(client: Client, name: str) -> str:
-    field = Client._meta.get_field(name)
+    field = _field(name)
     value = getattr(client, name)
     if field.choices:
         return str(getattr(client, f"get_{name}_display")())
@@ -152,12 +173,12 @@ def _display(client: Client, name: str) -> str:
 def client_update(
     *,
     client: Client,
-    actor,
+    actor: User,
     expected_version: int,
     phones: list[str] | None = None,
-    vulnerabilities=None,
-    languages=None,
-    **fields,
+    vulnerabilities: Iterable[Vulnerability] | None = None,
+    languages: Iterable[Language] | None = None,
+    **fields: Any,
 ) -> Client:
     """Save edits made on version ``expected_version``; refuse (ClientVersionConflict) if the row moved on.
 
@@ -170,7 +191,7 @@ def client_update(
     if stored.version != expected_version:
         mine = Client(**fields)
         changes = [
-            (str(Client._meta.get_field(name).verbose_name), _display(stored, name), _display(mine, name))
+            (str(_field(name).verbose_name), _display(stored, name), _display(mine, name))
             for name in fields
             if _display(stored, name) != _display(mine, name)
         ]
@@ -196,7 +217,7 @@ def client_update(
 
 
 @transaction.atomic
-def family_member_add(*, client: Client, actor, **fields) -> FamilyMember:
+def family_member_add(*, client: Client, actor: User, **fields: Any) -> FamilyMember:
     with set_actor(actor):
         member = FamilyMember.objects.create(client=client, **fields)
     _touch(client)
@@ -204,7 +225,7 @@ def family_member_add(*, client: Client, actor, **fields) -> FamilyMember:
 
 
 @transaction.atomic
-def family_member_remove(*, member: FamilyMember, actor) -> None:
+def family_member_remove(*, member: FamilyMember, actor: User) -> None:
     with set_actor(actor):
         member.delete()
     _touch(member.client)
@@ -216,6 +237,6 @@ def _touch(client: Client) -> None:
 
 
 @transaction.atomic
-def client_unassign_staff(*, client: Client, user, actor) -> None:
+def client_unassign_staff(*, client: Client, user: User, actor: User) -> None:
     with set_actor(actor):
         client.assigned_staff.remove(user)

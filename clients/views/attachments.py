@@ -1,5 +1,6 @@
 """Rows attached to a client: family members, consents, documents."""
 
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from django.contrib import messages
@@ -7,12 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 import audit
 from clients import permissions
 from clients.forms import AssignStaffForm, ConsentForm, DocumentForm, FamilyMemberForm
+from clients.models import Client
 from clients.selectors import get_client_for
 from clients.services import (
     client_assign_staff,
@@ -26,9 +28,16 @@ from clients.services.documents import document_delete, document_upload
 from reference.files import private_file_response
 
 
-def _editable_client(request: HttpRequest, pk: int):
+def _editable_client(request: HttpRequest, pk: int) -> Client:
     client = get_client_for(request.user, pk)
     if not permissions.can_edit_client(request.user, client):
+        raise Http404
+    return client
+
+
+def _managed_client(request: HttpRequest, pk: int) -> Client:
+    client = get_client_for(request.user, pk)
+    if not permissions.can_manage_client(request.user, client):
         raise Http404
     return client
 
@@ -40,101 +49,105 @@ def _form_errors(request: HttpRequest, form) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
-@login_required
-@require_POST
-def family_add(request: HttpRequest, pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    form = FamilyMemberForm(request.POST)
-    if form.is_valid():
-        family_member_add(client=client, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Family member added."))
-    else:
-        _form_errors(request, form)
-    return redirect(f"{client.get_absolute_url()}#family")
+def _back(client: Client, anchor: str) -> HttpResponse:
+    return redirect(f"{client.get_absolute_url()}#{anchor}" if anchor else client.get_absolute_url())
 
 
-@login_required
-@require_POST
-def family_delete(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    member = get_object_or_404(client.family_members, pk=member_pk)
-    family_member_remove(member=member, actor=request.user)
-    messages.success(request, _("Family member removed."))
-    return redirect(f"{client.get_absolute_url()}#family")
+def _adding_view(make_form: Callable, save: Callable, *, done: str, anchor: str, managed: bool = False) -> Callable:
+    """The one body of every "attach a row" view: validate, call the service, say what happened, go back.
 
+    ``make_form(request, client)`` builds the bound form; ``save(client, actor, data)`` calls the service.
+    """
 
-@login_required
-@require_POST
-def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    form = ConsentForm(request.POST)
-    if form.is_valid():
-        consent_record(client=client, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Consent recorded."))
-    else:
-        _form_errors(request, form)
-    return redirect(f"{client.get_absolute_url()}#consent")
-
-
-@login_required
-@require_POST
-def consent_withdraw_view(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    consent = get_object_or_404(client.consents, pk=consent_pk)
-    consent_withdraw(consent=consent, actor=request.user)
-    messages.success(request, _("Consent withdrawn."))
-    return redirect(f"{client.get_absolute_url()}#consent")
-
-
-@login_required
-@require_POST
-def staff_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    """Managers give a colleague access to a (restricted) record."""
-    client = get_client_for(request.user, pk)
-    if not permissions.can_manage_client(request.user, client):
-        raise Http404
-    form = AssignStaffForm(request.POST, client=client)
-    if form.is_valid():
-        client_assign_staff(client=client, users=[form.cleaned_data["user"]], actor=request.user)
-        messages.success(request, _("Access given."))
-    else:
-        _form_errors(request, form)
-    return redirect(client)
-
-
-@login_required
-@require_POST
-def staff_unassign(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
-    client = get_client_for(request.user, pk)
-    if not permissions.can_manage_client(request.user, client):
-        raise Http404
-    user = get_object_or_404(client.assigned_staff, pk=user_pk)
-    client_unassign_staff(client=client, user=user, actor=request.user)
-    messages.success(request, _("Access removed."))
-    return redirect(client)
-
-
-@login_required
-@require_POST
-def document_upload_view(request: HttpRequest, pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        client = (_managed_client if managed else _editable_client)(request, pk)
+        form = make_form(request, client)
+        if not form.is_valid():
+            _form_errors(request, form)
+            return _back(client, anchor)
         try:
-            document_upload(
-                client=client,
-                actor=request.user,
-                uploaded=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"],
-                title=form.cleaned_data["title"],
-            )
+            save(client, request.user, form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Document uploaded."))
-    else:
-        _form_errors(request, form)
-    return redirect(f"{client.get_absolute_url()}#documents")
+            messages.success(request, done)
+        return _back(client, anchor)
+
+    return view
+
+
+def _removing_view(rows: Callable, remove: Callable, *, done: str, anchor: str, managed: bool = False) -> Callable:
+    """The one body of every "remove a row" view: the row (``row_pk`` in the URL) must be this client's, else 404.
+
+    ``rows(client)`` is the client's related rows; ``remove(client, actor, row)`` calls the service.
+    """
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
+        client = (_managed_client if managed else _editable_client)(request, pk)
+        remove(client, request.user, get_object_or_404(rows(client), pk=row_pk))
+        messages.success(request, done)
+        return _back(client, anchor)
+
+    return view
+
+
+family_add = _adding_view(
+    lambda request, client: FamilyMemberForm(request.POST),
+    lambda client, actor, data: family_member_add(client=client, actor=actor, **data),
+    done=_("Family member added."),
+    anchor="family",
+)
+family_delete = _removing_view(
+    lambda client: client.family_members,
+    lambda client, actor, member: family_member_remove(member=member, actor=actor),
+    done=_("Family member removed."),
+    anchor="family",
+)
+consent_add = _adding_view(
+    lambda request, client: ConsentForm(request.POST),
+    lambda client, actor, data: consent_record(client=client, actor=actor, **data),
+    done=_("Consent recorded."),
+    anchor="consent",
+)
+consent_withdraw_view = _removing_view(
+    lambda client: client.consents,
+    lambda client, actor, consent: consent_withdraw(consent=consent, actor=actor),
+    done=_("Consent withdrawn."),
+    anchor="consent",
+)
+# Managers give a colleague access to a (restricted) record, and take it back.
+staff_assign = _adding_view(
+    lambda request, client: AssignStaffForm(request.POST, client=client),
+    lambda client, actor, data: client_assign_staff(client=client, users=[data["user"]], actor=actor),
+    done=_("Access given."),
+    anchor="",
+    managed=True,
+)
+staff_unassign = _removing_view(
+    lambda client: client.assigned_staff,
+    lambda client, actor, user: client_unassign_staff(client=client, user=user, actor=actor),
+    done=_("Access removed."),
+    anchor="",
+    managed=True,
+)
+document_upload_view = _adding_view(
+    lambda request, client: DocumentForm(request.POST, request.FILES),
+    lambda client, actor, data: document_upload(
+        client=client, actor=actor, uploaded=data["file"], kind=data["kind"], title=data["title"]
+    ),
+    done=_("Document uploaded."),
+    anchor="documents",
+)
+document_delete_view = _removing_view(
+    lambda client: client.documents,
+    lambda client, actor, document: document_delete(document=document, actor=actor),
+    done=_("Document deleted."),
+    anchor="documents",
+)
 
 
 @login_required
@@ -153,13 +166,3 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpRe
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@login_required
-@require_POST
-def document_delete_view(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
-    client = _editable_client(request, pk)
-    document = get_object_or_404(client.documents, pk=document_pk)
-    document_delete(document=document, actor=request.user)
-    messages.success(request, _("Document deleted."))
-    return redirect(f"{client.get_absolute_url()}#documents")

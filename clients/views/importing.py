@@ -1,44 +1,18 @@
 """Import of a client list: upload → dry run (preview) → import all or nothing."""
 
-import secrets
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clients import permissions
 from clients.forms import ImportForm
-from clients.importing import ImportFileError, plan_import, read_rows, run_import
+from clients.importing import plan_import
+from clients.services.importing import ImportFileError, import_run, import_stage, import_staged_rows
 
 SESSION_KEY = "clients_imports"
-
-
-IMPORT_DIR = "clients/imports"
-STALE_AFTER = timedelta(days=1)
-
-
-def _path(token: str) -> str:
-    return f"{IMPORT_DIR}/{token}.bin"
-
-
-def _remove_stale_uploads() -> None:
-    """Uploaded lists hold personal data: an abandoned dry run's file does not outlive a day."""
-    try:
-        _dirs, files = default_storage.listdir(IMPORT_DIR)
-    except FileNotFoundError:
-        return
-    cutoff = timezone.now() - STALE_AFTER
-    for name in files:
-        path = f"{IMPORT_DIR}/{name}"
-        if default_storage.get_modified_time(path) < cutoff:
-            default_storage.delete(path)
 
 
 @login_required
@@ -47,16 +21,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        content = upload.read()
         try:
-            read_rows(content)
+            token = import_stage(actor=request.user, content=form.cleaned_data["file"].read())
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            _remove_stale_uploads()
-            token = secrets.token_urlsafe(16)
-            default_storage.save(_path(token), ContentFile(content))
             # Only the uploader may look at or run this import.
             request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-4:], token]
             return redirect("clients:import-preview", token=token)
@@ -68,17 +37,15 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     if not permissions.can_import_clients(request.user) or token not in request.session.get(SESSION_KEY, []):
         raise Http404
     try:
-        with default_storage.open(_path(token), "rb") as handle:
-            rows = read_rows(handle.read())
+        rows = import_staged_rows(token=token)
     except (FileNotFoundError, ImportFileError):
         raise Http404 from None
     if request.method == "POST":
         try:
-            created = run_import(rows, user=request.user)
+            created = import_run(actor=request.user, token=token)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            default_storage.delete(_path(token))
             request.session[SESSION_KEY] = [t for t in request.session.get(SESSION_KEY, []) if t != token]
             messages.success(request, _("%(count)s clients imported.") % {"count": len(created)})
             return redirect("clients:list")

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts.permissions import can_coordinate, can_manage
+from accounts.visibility import remember_visible
 from audit.selectors import history_for
 from clients import permissions
 from clients.extensions import client_sections
@@ -21,6 +21,7 @@ from clients.models import Client
 from clients.search import find_duplicates, search_clients
 from clients.selectors import clients_visible_to, get_client_for, get_merged_target_for
 from clients.services import ClientVersionConflict, client_create, client_update
+from reference.pagination import paginate
 
 PAGE_SIZE = 25
 
@@ -32,14 +33,11 @@ def client_list(request: HttpRequest) -> HttpResponse:
     clients = filters.qs if filters.is_valid() else visible
     query = request.GET.get("q", "").strip()[:100]
     clients = search_clients(clients, query).select_related("citizenship", "office")
-    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page = paginate(request, clients, PAGE_SIZE)
     context = {
         "page": page,
         "filters": filters,
         "query": query,
-        "params": params.urlencode(),
         "can_create": permissions.can_create_client(request.user),
         "can_import": permissions.can_import_clients(request.user),
     }
@@ -111,12 +109,15 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("This record was merged into %(code)s.") % {"code": target.code})
         return redirect("clients:detail", pk=target.pk)
     audit.record_access(actor=request.user, instance=client, what="view")
-    client = (
+    user = request.user
+    # The same record again, with what the page shows (it just came through the selector).
+    client = remember_visible(
         Client.objects.select_related("office", "citizenship", "region", "migration_status")
         .prefetch_related("languages", "vulnerabilities", "phones", "family_members", "assigned_staff")
-        .get(pk=client.pk)
+        .get(pk=client.pk),
+        user,
+        clients_visible_to,
     )
-    user = request.user
     context = {
         "client": client,
         "consents": list(client.consents.select_related("language", "recorded_by", "withdrawn_by")),

@@ -18,7 +18,8 @@ from django.urls import reverse
 )
 def test_the_case_list_and_its_export_take_odd_filters(case, as_coordinator, query):
     assert as_coordinator.get(reverse("cases:list"), query).status_code == 200
-    assert as_coordinator.get(reverse("cases:export"), {**query, "format": "csv"}).status_code in (200, 302)
+    # One case matches at most, far below the export limit: the file itself, never a redirect or a 500.
+    assert as_coordinator.get(reverse("cases:export"), {**query, "format": "csv"}).status_code == 200
 
 
 @pytest.mark.parametrize("client_id", ["abc", "99999999999999999999", "-1", "1.5"])

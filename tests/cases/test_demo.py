@@ -5,11 +5,11 @@ import random
 
 from django.utils import timezone
 
-from accounts.demo import seed as seed_accounts
-from cases.demo import seed as seed_cases
 from cases.models import Case, CaseEvent, Consultation, Project
 from cases.selectors import cases_visible_to
-from clients.demo import seed as seed_clients
+from demo.seed_accounts import seed as seed_accounts
+from demo.seed_cases import seed as seed_cases
+from demo.seed_clients import seed as seed_clients
 
 
 def test_the_demo_gives_every_client_cases_once(db):

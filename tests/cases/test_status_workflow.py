@@ -118,3 +118,18 @@ def test_the_lead_is_told_when_someone_else_changes_the_status(case, lawyer, coo
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [lawyer.email]
     assert case.client.family_name not in mail.outbox[0].body
+
+
+def test_the_services_refuse_an_outsider_even_without_a_view_in_front(case, outsider):
+    from cases.services import case_update, consultation_log
+    from reference.errors import NotAllowed
+
+    before = case.version
+    with pytest.raises(NotAllowed):
+        case_change_status(case=case, status=CaseStatus.IN_PROGRESS, actor=outsider)
+    with pytest.raises(NotAllowed):
+        case_update(case=case, actor=outsider, expected_version=case.version, summary="Чужая правка")
+    with pytest.raises(NotAllowed):
+        consultation_log(case=case, actor=outsider, summary="Чужая консультация")
+    case.refresh_from_db()
+    assert (case.version, case.status, case.consultations.count()) == (before, CaseStatus.OPEN, 0)

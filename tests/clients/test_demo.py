@@ -5,9 +5,9 @@ import random
 
 import pytest
 
-from accounts.demo import seed as seed_accounts
-from clients.demo import seed
 from clients.models import Client, ClientPhone
+from demo.seed_accounts import seed as seed_accounts
+from demo.seed_clients import seed
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def _context():
 
 
 def test_it_creates_realistic_clients_once(monkeypatch):
-    monkeypatch.setattr("clients.demo.DEFAULT_CLIENTS", 30)
+    monkeypatch.setattr("demo.seed_clients.DEFAULT_CLIENTS", 30)
     context = _context()
     seed(context, clients=None, rng=random.Random(1), stdout=io.StringIO())
     assert Client.objects.count() == 30

@@ -143,3 +143,21 @@ def test_a_date_of_birth_in_the_future_or_against_the_year_is_a_bad_row(as_coord
     assert set(bad) == {2, 3}
     assert "date of birth" in bad[2].lower()
     assert "year" in bad[3].lower()
+
+
+def test_the_staged_file_is_deleted_once_the_import_is_committed(
+    as_coordinator, private_media, django_capture_on_commit_callbacks
+):
+    import os
+
+    from django.core.files.storage import default_storage
+
+    url = _upload(as_coordinator, (HEADER + GOOD).encode())
+    path = default_storage.path(f"clients/imports/{url.rstrip('/').rsplit('/', 1)[1]}.bin")
+    assert os.path.exists(path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert as_coordinator.post(url).status_code == 302
+
+    assert Client.objects.count() == 2
+    assert not os.path.exists(path)

@@ -5,7 +5,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from memorandum.demo import seed_memorandum, seed_partners
+from demo.seed_memorandum import seed_memorandum, seed_partners
 from memorandum.models import Partner
 from tests.browser.conftest import log_in
 from tests.cases.factories import CaseFactory, make_client

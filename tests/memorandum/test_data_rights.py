@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from audit.masking import MASK
 from clients.extensions import active_client_ids
 from clients.services.data_rights import client_anonymise, client_export_data
 from memorandum.models import ReferralState
@@ -36,7 +37,7 @@ def test_anonymising_the_client_erases_referral_texts_and_letters(
         client_anonymise(client=client_a, actor=manager, confirmation=client_a.code)
 
     referral.refresh_from_db()
-    assert (referral.request, referral.result, referral.letter.name) == ("***", "***", "")
+    assert (referral.request, referral.result, referral.letter.name) == (MASK, MASK, "")
     assert referral.state == ReferralState.COMPLETED and referral.partner == inspectorate
     assert not storage.exists(letter)
     assert not referral.events.exclude(note="").exists()

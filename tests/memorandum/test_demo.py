@@ -5,7 +5,7 @@ import random
 
 from django.db.models import Count
 
-from memorandum import demo
+from demo import seed_memorandum as demo
 from memorandum.models import Memorandum, Partner, PartnerKind, Referral, ReferralState, Signatory
 from tests.cases.factories import CaseFactory, make_client
 from tests.memorandum.conftest import PARTNERS_AND_POLICE

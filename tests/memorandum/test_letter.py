@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from memorandum import pdf, services
 from memorandum.models import ReferralState
+from reference.pdf import STATIC_PREFIX, LocalFetcher
 from tests.cases.factories import ConsultationFactory
 from tests.memorandum.factories import make_referral
 
@@ -123,18 +124,18 @@ def test_an_outsider_cannot_download_the_letter(case, coordinator, as_outsider, 
     "url",
     [
         "http://example.org/logo.png",
-        "https://letter.ariptes.invalid/static/../../etc/passwd",
+        "https://pdf.ariptes.invalid/static/../../etc/passwd",
         "file:///etc/passwd",
         "data:text/plain,hello",
     ],
 )
 def test_the_letter_renderer_refuses_anything_but_local_static_files(url):
     with pytest.raises(ValueError):
-        pdf.LocalStaticFetcher().fetch(url)
+        LocalFetcher().fetch(url)
 
 
 def test_the_letter_renderer_serves_our_static_files():
-    response = pdf.LocalStaticFetcher().fetch(pdf.STATIC_PREFIX + "memorandum/letterhead.svg")
+    response = LocalFetcher().fetch(STATIC_PREFIX + "memorandum/letterhead.svg")
 
     assert response.content_type == "image/svg+xml"
     assert b"<svg" in response.read()
@@ -142,9 +143,10 @@ def test_the_letter_renderer_serves_our_static_files():
 
 @pytest.mark.parametrize(
     ("birth_year", "expected"),
-    [(None, "не указан"), (2010, "до 18 лет"), (1996, "25–34 лет"), (1960, "55 лет и старше")],
+    [(None, "не указан"), (2010, "до 18 лет"), (1996, "25–34 лет"), (1980, "35–49 лет"), (1960, "50 лет и старше")],
 )
 def test_age_groups_in_letters(birth_year, expected):
+    # The funders' bands of reference.ages (the letter used to say 35–44, 45–54 and "55 and over").
     from datetime import date
 
     assert pdf.age_group(birth_year, "ru", today=date(2026, 6, 1)) == expected
@@ -165,3 +167,10 @@ def test_each_free_text_the_letter_prints_is_marked_as_printed_on_the_form(case,
         for name in ("request", "client_needs"):
             assert _squeeze(getattr(referral, name)) in text, name
             assert "printed in the letter" in str(form.fields[name].help_text).lower(), name
+
+
+def test_reports_use_the_same_fetcher_with_data_uris_for_their_charts():
+    fetcher = LocalFetcher(data_uris=True)
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+    with pytest.raises(ValueError):
+        fetcher.fetch("http://example.org/logo.png")

@@ -39,19 +39,32 @@ def test_every_illegal_transition_is_refused_and_changes_nothing(state, coordina
         assert (referral.state, referral.version, referral.events.count()) == before, action
 
 
-@pytest.mark.parametrize("state", ALL_STATES)
-def test_every_legal_transition_works_through_its_url(state, coordinator, as_coordinator):
-    for action in URLS:
-        if _target(action) not in TRANSITIONS[state]:
-            continue
-        referral = make_referral(coordinator=coordinator, state=state)
+LEGAL_MOVES = [(state, action) for state in ALL_STATES for action in URLS if _target(action) in TRANSITIONS[state]]
+FINAL_STATES = [state for state in ALL_STATES if not TRANSITIONS[state]]
 
-        response = _post(as_coordinator, referral, action)
 
-        assert response.status_code == 302, action
-        referral.refresh_from_db()
-        assert referral.state == _target(action)
-        assert referral.events.last().actor == coordinator
+@pytest.mark.parametrize(("state", "action"), LEGAL_MOVES)
+def test_every_legal_transition_works_through_its_url(state, action, coordinator, as_coordinator):
+    referral = make_referral(coordinator=coordinator, state=state)
+
+    response = _post(as_coordinator, referral, action)
+
+    assert response.status_code == 302, action
+    referral.refresh_from_db()
+    assert referral.state == _target(action)
+    assert referral.events.last().actor == coordinator
+
+
+def test_only_the_final_states_have_no_legal_move_and_each_legal_move_has_a_url():
+    # A state with no legal move must be a final one, and each move the machine allows has a URL.
+    final = {ReferralState.DECLINED, ReferralState.COMPLETED, ReferralState.CLOSED_NO_ANSWER, ReferralState.WITHDRAWN}
+    assert set(FINAL_STATES) == final
+    for state in ALL_STATES:
+        if state in FINAL_STATES:
+            assert not [action for moved_from, action in LEGAL_MOVES if moved_from == state]
+        else:
+            reachable = {_target(action) for moved_from, action in LEGAL_MOVES if moved_from == state}
+            assert reachable == set(TRANSITIONS[state]), state
 
 
 def test_a_resend_of_a_referral_that_is_not_declined_is_refused(coordinator, as_coordinator):
@@ -63,7 +76,8 @@ def test_a_resend_of_a_referral_that_is_not_declined_is_refused(coordinator, as_
             reverse("memorandum:referral-resend", args=[referral.pk]),
             {"version": referral.version, "partner": PartnerFactory().pk},
         )
-        assert response.status_code in (400, 409)
+        # Only a declined referral may be sent again: any other state is an illegal move.
+        assert response.status_code == 409, state
         assert referral.case.referrals.count() == 1
 
 

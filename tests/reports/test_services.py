@@ -105,3 +105,28 @@ def test_a_job_whose_worker_vanished_can_be_retried_from_its_page(
         as_manager.post(reverse("reports:retry", args=[job.pk]))
     job.refresh_from_db()
     assert (job.state, len(callbacks)) == (ReportState.PENDING, 1)
+
+
+def test_a_database_hiccup_gives_the_job_back_and_the_rows_budget_ends_the_retries(manager, monkeypatch):
+    from django.db import OperationalError
+
+    manager.language = "en"
+    manager.save(update_fields=["language"])
+    job = ReportJobFactory(created_by=manager)
+
+    def hiccup(**kwargs):
+        raise OperationalError("connection lost")
+
+    monkeypatch.setattr(services, "report_generate", hiccup)
+    for attempt in range(1, services.REPORT_MAX_ATTEMPTS):
+        outcome = services.report_run(job_id=job.pk)
+        # Given back to the queue, to be claimed again later: a retry, not a failure.
+        assert outcome == services.RunOutcome("retry", retry_in=10 * attempt)
+        job.refresh_from_db()
+        assert (job.state, job.attempt, job.lease_until) == (ReportState.PENDING, attempt, None)
+
+    # The last attempt of the row's budget fails the job with a message the manager can act on.
+    assert services.report_run(job_id=job.pk) == services.RunOutcome("failed")
+    job.refresh_from_db()
+    assert (job.state, job.attempt) == (ReportState.FAILED, services.REPORT_MAX_ATTEMPTS)
+    assert "database was unavailable" in job.error_message

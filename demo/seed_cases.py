@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from datetime import time as dtime
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Profession, Role, User
@@ -30,6 +30,7 @@ from cases.models import (
     Project,
 )
 from clients.models import Client
+from demo import bulk
 from reference.models import Country, Language
 
 CLIENT_BATCH = 5000
@@ -154,10 +155,8 @@ def seed(context: dict, *, clients, rng, stdout) -> str:
             stdout.write(f"  cases: {min(start + CLIENT_BATCH, len(pending))}/{len(pending)} clients")
     if totals["cases"] and clients is None:
         _seed_notifications(context)
-    if totals["cases"] > CLIENT_BATCH and connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for table in ("cases_case", "cases_consultation", "cases_caseevent", "cases_followup"):
-                cursor.execute(f"ANALYZE {table}")  # noqa: S608 (fixed table names)
+    if totals["cases"] > CLIENT_BATCH:
+        bulk.analyze(["cases_case", "cases_consultation", "cases_caseevent", "cases_followup"])
     elapsed = time.monotonic() - started
     return (
         f"{len(projects)} projects, {totals['cases']} new cases, "
@@ -225,7 +224,7 @@ class _Seeder:
                 plan = self._plan_case(client_id, office_id, citizenship_id, first_day, last=number == count - 1)
                 plans.append((plan, restricted))
                 cases.append(plan["case"])
-        Case.objects.bulk_create(cases, batch_size=ROW_BATCH)
+        bulk.insert(cases, batch_size=ROW_BATCH)
         categories, staff, events, consultations, follow_ups, assigned = [], [], [], [], [], set()
         for plan, restricted in plans:
             case = plan["case"]
@@ -239,16 +238,13 @@ class _Seeder:
             events += self._events(case)
             consultations += self._consultations(case, plan)
             follow_ups += self._follow_ups(case)
-        Case.categories.through.objects.bulk_create(categories, batch_size=ROW_BATCH)
-        Case.staff.through.objects.bulk_create(staff, batch_size=ROW_BATCH)
-        Client.assigned_staff.through.objects.bulk_create(
+        bulk.insert_all(categories, staff, batch_size=ROW_BATCH)
+        bulk.insert(
             [Client.assigned_staff.through(client_id=c, user_id=u) for c, u in assigned],
             batch_size=ROW_BATCH,
             ignore_conflicts=True,
         )
-        CaseEvent.objects.bulk_create(events, batch_size=ROW_BATCH)
-        Consultation.objects.bulk_create(consultations, batch_size=ROW_BATCH)
-        FollowUp.objects.bulk_create(follow_ups, batch_size=ROW_BATCH)
+        bulk.insert_all(events, consultations, follow_ups, batch_size=ROW_BATCH)
         return {"cases": len(cases), "consultations": len(consultations)}
 
     def _plan_case(self, client_id, office_id, citizenship_id, first_day, *, last: bool) -> dict:
@@ -315,8 +311,8 @@ class _Seeder:
         events = [
             CaseEvent(
                 case_id=case.pk,
-                kind="opened",
-                to_status="open",
+                kind=CaseEvent.Kind.OPENED,
+                to_status=CaseStatus.OPEN,
                 actor_id=case.lead_id,
                 at=self._moment(case.opened_on, OPENS),
             )
@@ -325,9 +321,9 @@ class _Seeder:
             events.append(
                 CaseEvent(
                     case_id=case.pk,
-                    kind="closed",
-                    from_status="in_progress",
-                    to_status="closed",
+                    kind=CaseEvent.Kind.CLOSED,
+                    from_status=CaseStatus.IN_PROGRESS,
+                    to_status=CaseStatus.CLOSED,
                     actor_id=case.lead_id,
                     at=self._moment(case.closed_on, CLOSES),
                 )
@@ -336,8 +332,8 @@ class _Seeder:
             events.append(
                 CaseEvent(
                     case_id=case.pk,
-                    kind="status",
-                    from_status="open",
+                    kind=CaseEvent.Kind.STATUS,
+                    from_status=CaseStatus.OPEN,
                     to_status=case.status,
                     actor_id=case.lead_id,
                     at=self._moment(min(case.opened_on + timedelta(days=1), self.today)),

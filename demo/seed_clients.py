@@ -4,31 +4,34 @@
 """
 
 import time
-from contextlib import contextmanager
 from datetime import date, timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from clients.models import (
     Client,
-    ClientCodeCounter,
     ClientPhone,
     Consent,
+    ConsentMethod,
+    ConsentScope,
     DocumentSituation,
     HowFoundUs,
     MigrationStatus,
     Relation,
+    Schooling,
     Sector,
     Sex,
     Vulnerability,
 )
 from clients.services import client_create, family_member_add
-from clients.transliteration import search_key
+from clients.services.records import refresh_derived_fields, reserve_client_codes
+from demo import bulk
 from reference.models import Country, Language, Region
 
 DEFAULT_CLIENTS = 300
 TRIGRAM_INDEX = "clients_client_search_key_trgm"  # created by migration 0002
+TRIGRAM_INDEX_SQL = f"CREATE INDEX {TRIGRAM_INDEX} ON clients_client USING gin (search_key gin_trgm_ops)"
 BATCH = 5000
 
 # (Cyrillic, Latin) pairs. Family names are the male form; women add -а / -a.
@@ -227,10 +230,12 @@ def _phones(rng, country: str) -> list[str]:
 def _consent(rng, given_on: date) -> dict:
     return {
         "given_on": given_on,
-        "method": rng.choice(["written", "verbal", "verbal", "electronic"]),
-        "share_partners": rng.random() < 0.7,
-        "share_law_enforcement": rng.random() < 0.2,
-        "research": rng.random() < 0.5,
+        "method": rng.choice(
+            [ConsentMethod.WRITTEN, ConsentMethod.VERBAL, ConsentMethod.VERBAL, ConsentMethod.ELECTRONIC]
+        ),
+        ConsentScope.SHARE_PARTNERS: rng.random() < 0.7,
+        ConsentScope.SHARE_LAW_ENFORCEMENT: rng.random() < 0.2,
+        ConsentScope.RESEARCH: rng.random() < 0.5,
     }
 
 
@@ -276,25 +281,18 @@ def _seed_realistic(count: int, refs: _Refs, rng) -> None:
                 relation=Relation.CHILD,
                 sex=rng.choice(Sex.values),
                 birth_year=child_year,
-                schooling=rng.choice(["school", "kindergarten", "none"]),
+                schooling=rng.choice(Schooling.values),
             )
         if rng.random() < 0.03:
             client.consents.update(withdrawn_on=timezone.localdate(), withdrawn_by=actor)
-
-
-def _reserve_codes(office, year: int, count: int) -> list[str]:
-    counter, _created = ClientCodeCounter.objects.select_for_update().get_or_create(office=office, year=year)
-    first = counter.last_number + 1
-    counter.last_number += count
-    counter.save(update_fields=["last_number"])
-    return [f"{office.code}-{year}-{number:05d}" for number in range(first, first + count)]
 
 
 def _seed_bulk(count: int, refs: _Refs, rng, stdout) -> None:
     """Many clients fast: bulk inserts, no per-row services or audit entries (benchmark data only)."""
     year = timezone.localdate().year
     now = timezone.now()
-    restricted = {refs.vulnerabilities["trafficking"].pk, refs.vulnerabilities["gbv"].pk}
+    # The restricted rule of the clients app: a flag that restricts access restricts the record.
+    restricted = set(Vulnerability.objects.filter(restricts_access=True).values_list("pk", flat=True))
     made = 0
     while made < count:
         size = min(BATCH, count - made)
@@ -302,27 +300,24 @@ def _seed_bulk(count: int, refs: _Refs, rng, stdout) -> None:
         codes = {}
         for code in {person["office_code"] for person in people}:
             wanted = sum(1 for person in people if person["office_code"] == code)
-            codes[code] = iter(_reserve_codes(refs.offices[code], year, wanted))
+            codes[code] = iter(reserve_client_codes(office=refs.offices[code], year=year, count=wanted))
         clients, extras = [], []
         for person in people:
             office_code, country = person.pop("office_code"), person.pop("country")
             vulnerabilities = [v.pk for v in _vulnerabilities(rng, refs, person["sex"])]
-            if person["birth_date"]:
-                person["birth_year"] = person["birth_date"].year
             actor = rng.choice(refs.staff_by_office.get(office_code) or list(refs.users.values()))
-            clients.append(
-                Client(
-                    office=refs.offices[office_code],
-                    code=next(codes[office_code]),
-                    created_by=actor,
-                    created_at=now - timedelta(days=rng.randint(0, 364), minutes=rng.randint(0, 600)),
-                    search_key=search_key(person["family_name"], person["given_name"], "", person["latin_name"]),
-                    is_restricted=bool(restricted.intersection(vulnerabilities)),
-                    **person,
-                )
+            client = Client(
+                office=refs.offices[office_code],
+                code=next(codes[office_code]),
+                created_by=actor,
+                created_at=now - timedelta(days=rng.randint(0, 364), minutes=rng.randint(0, 600)),
+                is_restricted=bool(restricted.intersection(vulnerabilities)),
+                **person,
             )
+            refresh_derived_fields(client)  # search key and birth year, as client_create sets them
+            clients.append(client)
             extras.append((country, vulnerabilities, actor))
-        Client.objects.bulk_create(clients, batch_size=1000)
+        bulk.insert(clients, batch_size=1000)
         phones, consents, flags, assigned = [], [], [], []
         for client, (country, vulnerabilities, actor) in zip(clients, extras, strict=True):
             phones.extend(ClientPhone(client=client, number=number) for number in _phones(rng, country))
@@ -332,27 +327,9 @@ def _seed_bulk(count: int, refs: _Refs, rng, stdout) -> None:
             )
             if client.is_restricted:
                 assigned.append(Client.assigned_staff.through(client_id=client.pk, user_id=actor.pk))
-        ClientPhone.objects.bulk_create(phones, batch_size=2000)
-        Consent.objects.bulk_create(consents, batch_size=2000)
-        Client.vulnerabilities.through.objects.bulk_create(flags, batch_size=2000)
-        Client.assigned_staff.through.objects.bulk_create(assigned, batch_size=2000)
+        bulk.insert_all(phones, consents, flags, assigned)
         made += size
         stdout.write(f"  clients: {made}/{count}")
-
-
-@contextmanager
-def _without_trigram_index(*, large: bool):
-    """Building the GIN index once after a big insert is much faster than updating it row by row."""
-    if not large or connection.vendor != "postgresql":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}")
-    yield
-    with connection.cursor() as cursor:
-        # Deferred foreign-key checks must run before the table can be indexed in this transaction.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(f"CREATE INDEX {TRIGRAM_INDEX} ON clients_client USING gin (search_key gin_trgm_ops)")
 
 
 def seed(context: dict, *, clients, rng, stdout) -> str:
@@ -365,11 +342,10 @@ def seed(context: dict, *, clients, rng, stdout) -> str:
         if missing and (clients is None or missing <= DEFAULT_CLIENTS):
             _seed_realistic(missing, refs, rng)
         elif missing:
-            with _without_trigram_index(large=missing > 20000):
+            with bulk.without_index(TRIGRAM_INDEX, create_sql=TRIGRAM_INDEX_SQL, large=missing > 20000):
                 _seed_bulk(missing, refs, rng, stdout)
-    if missing and connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE clients_client")
+    if missing:
+        bulk.analyze(["clients_client"])
     context["client_ids"] = list(Client.objects.filter(merged_into__isnull=True).values_list("pk", flat=True))
     elapsed = time.monotonic() - started
     return f"{len(context['client_ids'])} clients ({missing} new in {elapsed:.1f} s)"

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
-from cases.models import Case, CaseEvent, ProblemCategory
+from cases.models import Case, CaseEvent, CaseStatus, ProblemCategory
 from clients.services import consent_allows
+from demo import bulk
+from demo.memorandum_data import COMMITMENTS, CONTACT_PEOPLE, OTHER_PARTNERS, SIGNATORIES
 from memorandum import permissions, services
-from memorandum.demo_data import COMMITMENTS, CONTACT_PEOPLE, OTHER_PARTNERS, SIGNATORIES
 from memorandum.models import (
     MINIMAL_SHARED_DATA,
     OPEN_STATES,
@@ -155,9 +156,9 @@ def _backdate(referral: Referral, *, days_ago: int, answer_after: int | None) ->
         ReferralEvent.objects.filter(pk=event.pk).update(at=when.get(event.to_state) or finished_at)
     # The case's own timeline says when it started and stopped waiting for this referral.
     moves = CaseEvent.objects.filter(case_id=referral.case_id, reason__contains=referral.reference)
-    moves.filter(to_status="waiting").update(at=sent_at)
+    moves.filter(to_status=CaseStatus.WAITING).update(at=sent_at)
     if "closed_at" in fields:
-        moves.exclude(to_status="waiting").update(at=fields["closed_at"])
+        moves.exclude(to_status=CaseStatus.WAITING).update(at=fields["closed_at"])
 
 
 def _walk(referral: Referral, state: str, coordinator: User) -> None:
@@ -188,7 +189,7 @@ def seed_story_referrals(context: dict, partners: dict[str, Partner]) -> int:
         return 0
     cases = list(
         Case.objects.filter(office_id=coordinator.office_id)
-        .exclude(status="closed")
+        .exclude(status=CaseStatus.CLOSED)
         .select_related("client", "office")
         .prefetch_related("categories")
         .order_by("pk")[:40]
@@ -286,7 +287,7 @@ def seed_bulk_referrals(context: dict, partners: dict[str, Partner], *, rng) -> 
             )
         )
     with transaction.atomic():
-        Referral.objects.bulk_create(referrals, batch_size=1000)
+        bulk.insert(referrals, batch_size=1000)
         events = []
         links = []
         for referral in referrals:
@@ -324,10 +325,11 @@ def seed_bulk_referrals(context: dict, partners: dict[str, Partner], *, rng) -> 
                         referral_id=referral.pk, problemcategory_id=first_category[referral.case_id]
                     )
                 )
-        ReferralEvent.objects.bulk_create(events, batch_size=2000)
-        Referral.categories.through.objects.bulk_create(links, batch_size=2000)
+        bulk.insert_all(events, links)
         open_referrals = Referral.objects.filter(state__in=OPEN_STATES).values("case_id")
-        Case.objects.filter(pk__in=open_referrals).exclude(status__in=["closed", "waiting"]).update(status="waiting")
+        Case.objects.filter(pk__in=open_referrals).exclude(status__in=[CaseStatus.CLOSED, CaseStatus.WAITING]).update(
+            status=CaseStatus.WAITING
+        )
     return len(referrals)
 
 
