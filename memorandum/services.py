@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from cases.models import Case
 from cases.services import case_change_status
 from clients.services import consent_allows
-from memorandum import permissions
+from memorandum import event_reasons, permissions
 from memorandum.models import (
     MINIMAL_SHARED_DATA,
     OPEN_STATES,
@@ -121,14 +121,16 @@ def _sync_case_status(referral: Referral, *, actor) -> None:
             case=case,
             status=CASE_WAITING,
             actor=actor,
-            reason=_("Referral %(reference)s sent to a partner") % {"reference": referral.reference},
+            reason_key=event_reasons.REFERRAL_SENT,
+            reason_params={"reference": referral.reference},
         )
     elif not has_open and case.status == CASE_WAITING:
         case_change_status(
             case=case,
             status=CASE_IN_PROGRESS,
             actor=actor,
-            reason=_("Referral %(reference)s is closed") % {"reference": referral.reference},
+            reason_key=event_reasons.REFERRAL_CLOSED,
+            reason_params={"reference": referral.reference},
         )
 
 
