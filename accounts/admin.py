@@ -3,13 +3,25 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office, User
+from reference.admin import TranslatedAdminMixin, translated_row
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "region", "city", "allows_caseworker_referrals", "is_active"]
+class OfficeAdmin(TranslatedAdminMixin, admin.ModelAdmin):
+    list_display = ["name_ru", "code", "region", "city_ru", "allows_caseworker_referrals", "is_active"]
     list_filter = ["region", "is_active"]
-    search_fields = ["name", "code", "city"]
+    search_fields = ["name_ru", "name_kk", "name_en", "code", "city_ru"]
+    fields = [
+        translated_row("name"),
+        "code",
+        "region",
+        translated_row("city"),
+        translated_row("address"),
+        "phone",
+        "email",
+        "allows_caseworker_referrals",
+        "is_active",
+    ]
 
 
 @admin.register(User)

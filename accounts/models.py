@@ -4,12 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 from reference.languages import DEFAULT_LANGUAGE, LANGUAGE_CHOICES
 from reference.models import Region
+from reference.translation import TranslatedFieldsMixin, translated, translated_columns
 
 
-class Office(models.Model):
-    """A member NGO or branch of the confederation; client data belongs to one office."""
+class Office(TranslatedFieldsMixin, models.Model):
+    """A member NGO or branch of the confederation; client data belongs to one office.
 
-    name = models.CharField(_("name"), max_length=200)
+    Name, city and address are translated data (reference.translation): letters print them in the
+    letter's language.
+    """
+
+    name_ru, name_kk, name_en = translated_columns(models.CharField, _("name"), max_length=200)
     code = models.CharField(
         _("code"),
         max_length=5,
@@ -17,8 +22,10 @@ class Office(models.Model):
         help_text=_("Three capital letters used in client codes, e.g. ALA."),
     )
     region = models.ForeignKey(Region, on_delete=models.PROTECT, verbose_name=_("region"))
-    city = models.CharField(_("city"), max_length=100)
-    address = models.CharField(_("address"), max_length=300, blank=True, help_text=_("Printed on letterheads."))
+    city_ru, city_kk, city_en = translated_columns(models.CharField, _("city"), max_length=100)
+    address_ru, address_kk, address_en = translated_columns(
+        models.CharField, _("address"), required=False, max_length=300, help_text=_("Printed on letterheads.")
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     allows_caseworker_referrals = models.BooleanField(
@@ -28,8 +35,13 @@ class Office(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    name = translated("name")
+    city = translated("city")
+    address = translated("address")
+    translated_fields = ("name", "city", "address")
+
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_ru"]
         verbose_name = _("office")
         verbose_name_plural = _("offices")
 

@@ -68,7 +68,7 @@ def export_client_cases(client) -> dict:
                     {"title": f.title, "due_on": f.due_on.isoformat(), "done": f.done} for f in case.follow_ups.all()
                 ],
                 "events": [
-                    {"kind": e.kind, "to": e.to_status, "at": e.at.isoformat(), "reason": e.reason}
+                    {"kind": e.kind, "to": e.to_status, "at": e.at.isoformat(), "reason": e.reason_text}
                     for e in case.events.all()
                 ],
             }

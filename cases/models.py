@@ -9,8 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reference.models import TranslatedName
+from reference.translation import TranslatedFieldsMixin, translated, translated_columns
 
 
 class ProblemCategory(TranslatedName):
@@ -21,15 +23,19 @@ class ProblemCategory(TranslatedName):
         verbose_name_plural = _("problem categories")
 
 
-class Project(models.Model):
+class Project(TranslatedFieldsMixin, models.Model):
     """A funded project (grant or contract) that cases count toward in funder reports."""
 
-    funder = models.CharField(_("funder"), max_length=200)
-    name = models.CharField(_("name"), max_length=300)
+    funder_ru, funder_kk, funder_en = translated_columns(models.CharField, _("funder"), max_length=200)
+    name_ru, name_kk, name_en = translated_columns(models.CharField, _("name"), max_length=300)
     code = models.CharField(_("code"), max_length=40, unique=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+
+    name = translated("name")
+    funder = translated("funder")
+    translated_fields = ("name", "funder")
 
     class Meta:
         ordering = ["-starts_on", "code"]
@@ -175,9 +181,16 @@ class CaseEvent(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("case"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    from_status = models.CharField(_("from"), max_length=20, choices=CaseStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=CaseStatus.choices, blank=True)
+    from_status = models.CharField(
+        pgettext_lazy("previous state", "from"), max_length=20, choices=CaseStatus.choices, blank=True
+    )
+    to_status = models.CharField(
+        pgettext_lazy("new state", "to"), max_length=20, choices=CaseStatus.choices, blank=True
+    )
     reason = models.TextField(_("reason"), blank=True)
+    # A reason written by the product rather than typed by a person: rendered in the reader's language.
+    reason_key = models.CharField(max_length=60, blank=True, editable=False)
+    reason_params = models.JSONField(default=dict, blank=True, editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("by")
     )
@@ -191,6 +204,15 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} {self.kind} {self.at:%Y-%m-%d}"
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the active language: a registered key with its parameters, else the typed text."""
+        from cases.event_reasons import render_reason
+
+        if self.reason_key:
+            return render_reason(self.reason_key, self.reason_params) or self.reason
+        return self.reason
 
 
 class ConsultationKind(models.TextChoices):

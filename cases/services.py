@@ -192,6 +192,8 @@ def case_change_status(
     status: str,
     actor: User,
     reason: str = "",
+    reason_key: str = "",
+    reason_params: dict[str, Any] | None = None,
     outcome: str = "",
     facts: dict[str, Any] | None = None,
     expected_version: int | None = None,
@@ -222,7 +224,7 @@ def case_change_status(
         changed += ["outcome", "closed_on", *CLOSING_FACTS]
         kind = CaseEvent.Kind.CLOSED
     elif current.status == CaseStatus.CLOSED:
-        if not reason:
+        if not reason and not reason_key:
             raise ValidationError({"reason": _("Say why the case is reopened.")})
         current.outcome = ""
         current.closed_on = None
@@ -235,7 +237,14 @@ def case_change_status(
     with set_actor(actor):
         _bump(current, actor, changed)
         CaseEvent.objects.create(
-            case=current, kind=kind, from_status=old_status, to_status=status, reason=reason, actor=actor
+            case=current,
+            kind=kind,
+            from_status=old_status,
+            to_status=status,
+            reason=reason,
+            reason_key=reason_key,
+            reason_params=reason_params or {},
+            actor=actor,
         )
     notify(
         recipient=current.lead,

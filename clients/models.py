@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reference.models import Country, Language, Region, TranslatedName
 
@@ -145,7 +146,9 @@ class Client(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False, db_index=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("date", "created"), default=timezone.now, editable=False, db_index=True
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # A folded, transliterated key of every name form (clients.transliteration), for search.
     search_key = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
@@ -229,7 +232,7 @@ class FamilyMember(models.Model):
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="family_members")
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200, blank=True)
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     schooling = models.CharField(

@@ -2,14 +2,33 @@
 
 from accounts.models import Office, Profession, Role, User
 from reference.models import Region
+from reference.translation import translations
 
 DEMO_PASSWORD = "demo"
 
 OFFICES = [
-    # code, name, region code, city, address
-    ("ALA", "Алматинский офис", "almaty-city", "Алматы", "ул. Толе би, 100, Алматы"),
-    ("AST", "Офис в Астане", "astana", "Астана", "пр. Республики, 20, Астана"),
-    ("SHY", "Южный офис", "shymkent", "Шымкент", "ул. Байтурсынова, 15, Шымкент"),
+    # code, region code, then name, city and address, each as (ru, kk, en)
+    (
+        "ALA",
+        "almaty-city",
+        ("Алматинский офис", "Алматы кеңсесі", "Almaty office"),
+        ("Алматы", "Алматы", "Almaty"),
+        ("ул. Толе би, 100, Алматы", "Төле би көшесі, 100, Алматы", "100 Tole Bi Street, Almaty"),
+    ),
+    (
+        "AST",
+        "astana",
+        ("Офис в Астане", "Астана кеңсесі", "Astana office"),
+        ("Астана", "Астана", "Astana"),
+        ("пр. Республики, 20, Астана", "Республика даңғылы, 20, Астана", "20 Respublika Avenue, Astana"),
+    ),
+    (
+        "SHY",
+        "shymkent",
+        ("Южный офис", "Оңтүстік кеңсесі", "South office"),
+        ("Шымкент", "Шымкент", "Shymkent"),
+        ("ул. Байтурсынова, 15, Шымкент", "Байтұрсынов көшесі, 15, Шымкент", "15 Baitursynov Street, Shymkent"),
+    ),
 ]
 
 STAFF = [
@@ -25,14 +44,14 @@ STAFF = [
 
 def seed_offices() -> dict[str, Office]:
     offices = {}
-    for code, name, region_code, city, address in OFFICES:
+    for code, region_code, names, cities, addresses in OFFICES:
         office, _ = Office.objects.update_or_create(
             code=code,
             defaults={
-                "name": name,
+                **translations("name", names),
                 "region": Region.objects.get(code=region_code),
-                "city": city,
-                "address": address,
+                **translations("city", cities),
+                **translations("address", addresses),
                 "phone": "+7 727 000 00 00",
                 "email": f"{code.lower()}@ariptes.example",
                 "allows_caseworker_referrals": code == "ALA",

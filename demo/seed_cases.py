@@ -32,30 +32,83 @@ from cases.models import (
 from clients.models import Client
 from demo import bulk
 from reference.models import Country, Language
+from reference.translation import translations
 
 CLIENT_BATCH = 5000
 ROW_BATCH = 5000
 
 PROJECTS = [
-    # code, funder, name, starts, ends
-    ("IOM-KZ-2026-01", "IOM", "Защита уязвимых трудовых мигрантов", "2026-01-01", "2026-12-31"),
-    ("OSCE-PO-2026-07", "OSCE", "Правовая помощь трудовым мигрантам в Алматы и Астане", "2026-03-01", "2027-02-28"),
-    ("ILO-FR-2025-03", "ILO", "Справедливый наём и достойный труд", "2025-06-01", "2026-12-31"),
+    # code, funder (ru, kk, en), name (ru, kk, en), starts, ends
+    (
+        "IOM-KZ-2026-01",
+        ("МОМ", "ХКҰ", "IOM"),
+        (
+            "Защита уязвимых трудовых мигрантов",
+            "Осал еңбекші мигранттарды қорғау",
+            "Protecting vulnerable labour migrants",
+        ),
+        "2026-01-01",
+        "2026-12-31",
+    ),
+    (
+        "OSCE-PO-2026-07",
+        ("ОБСЕ", "ЕҚЫҰ", "OSCE"),
+        (
+            "Правовая помощь трудовым мигрантам в Алматы и Астане",
+            "Алматы мен Астанадағы еңбекші мигранттарға құқықтық көмек",
+            "Legal aid to labour migrants in Almaty and Astana",
+        ),
+        "2026-03-01",
+        "2027-02-28",
+    ),
+    (
+        "ILO-FR-2025-03",
+        ("МОТ", "ХЕҰ", "ILO"),
+        ("Справедливый наём и достойный труд", "Әділ жалдау және лайықты еңбек", "Fair recruitment and decent work"),
+        "2025-06-01",
+        "2026-12-31",
+    ),
     (
         "EFCA-AJ-2026",
-        "Eurasia Foundation of Central Asia",
-        "Доступ к правосудию для мигрантов",
+        (
+            "Фонд Евразия Центральной Азии",
+            "Орталық Азия Еуразия қоры",
+            "Eurasia Foundation of Central Asia",
+        ),
+        (
+            "Доступ к правосудию для мигрантов",
+            "Мигранттардың сот төрелігіне қол жеткізуі",
+            "Access to justice for migrants",
+        ),
         "2026-02-01",
         "2027-01-31",
     ),
     (
         "GSZ-MTSZN-2026",
-        "Министерство труда и социальной защиты населения (государственный социальный заказ)",
-        "Психологическая и правовая поддержка мигрантов",
+        (
+            "Министерство труда и социальной защиты населения (государственный социальный заказ)",
+            "Еңбек және халықты әлеуметтік қорғау министрлігі (мемлекеттік әлеуметтік тапсырыс)",
+            "Ministry of Labour and Social Protection of the Population (state social order)",
+        ),
+        (
+            "Психологическая и правовая поддержка мигрантов",
+            "Мигранттарға психологиялық және құқықтық қолдау",
+            "Psychological and legal support for migrants",
+        ),
         "2026-01-15",
         "2026-12-15",
     ),
-    ("AKIMAT-ALA-2026", "Акимат города Алматы", "Консультационный пункт для мигрантов", "2026-04-01", "2026-12-31"),
+    (
+        "AKIMAT-ALA-2026",
+        ("Акимат города Алматы", "Алматы қаласының әкімдігі", "Almaty City Akimat"),
+        (
+            "Консультационный пункт для мигрантов",
+            "Мигранттарға арналған консультациялық пункт",
+            "Advice point for migrants",
+        ),
+        "2026-04-01",
+        "2026-12-31",
+    ),
 ]
 
 SUMMARIES = {
@@ -166,9 +219,15 @@ def seed(context: dict, *, clients, rng, stdout) -> str:
 
 def _seed_projects() -> list[Project]:
     projects = []
-    for code, funder, name, starts, ends in PROJECTS:
+    for code, funders, names, starts, ends in PROJECTS:
         project, _ = Project.objects.update_or_create(
-            code=code, defaults={"funder": funder, "name": name, "starts_on": starts, "ends_on": ends}
+            code=code,
+            defaults={
+                **translations("funder", funders),
+                **translations("name", names),
+                "starts_on": starts,
+                "ends_on": ends,
+            },
         )
         projects.append(project)
     return projects

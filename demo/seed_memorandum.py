@@ -15,7 +15,16 @@ from accounts.models import Role, User
 from cases.models import Case, CaseEvent, CaseStatus, ProblemCategory
 from clients.services import consent_allows
 from demo import bulk
-from demo.memorandum_data import COMMITMENTS, CONTACT_PEOPLE, OTHER_PARTNERS, SIGNATORIES
+from demo.memorandum_data import (
+    COMMITMENTS,
+    CONTACT_PEOPLE,
+    MEMORANDUM_SUMMARY,
+    MEMORANDUM_TITLE,
+    OTHER_PARTNERS,
+    PARTNER_ADDRESSES,
+    SIGNATORIES,
+    SIGNED_BY,
+)
 from memorandum import permissions, services
 from memorandum.models import (
     MINIMAL_SHARED_DATA,
@@ -30,8 +39,7 @@ from memorandum.models import (
     Signatory,
 )
 from reference.models import Region
-
-MEMORANDUM_TITLE = "Меморандум о сотрудничестве по проблемам трудящихся-мигрантов"
+from reference.translation import translations
 
 
 def seed_partners() -> dict[str, Partner]:
@@ -50,16 +58,16 @@ def seed_partners() -> dict[str, Partner]:
                 "name_en": name_en,
                 "region": regions.get(region) if region else None,
                 "response_days": days,
-                "address": "г. Астана" if region in (None, "astana") else "г. Алматы",
+                **translations("address", PARTNER_ADDRESSES["astana" if region in (None, "astana") else "almaty"]),
             },
         )
         if created:
             partner.categories.set([categories[c] for c in category_codes if c in categories])
-            name, position = CONTACT_PEOPLE[index % len(CONTACT_PEOPLE)]
+            name, positions = CONTACT_PEOPLE[index % len(CONTACT_PEOPLE)]
             PartnerContact.objects.create(
                 partner=partner,
                 name=name,
-                position=position,
+                **translations("position", positions),
                 phone=f"+7 717 200 {index:02d} {index + 10:02d}",
                 email=f"{code}@partner.example",
             )
@@ -71,7 +79,7 @@ def _memorandum_document() -> bytes:
     from weasyprint import HTML
 
     html = (
-        "<html><body style='font-family: DejaVu Serif'><h1>" + MEMORANDUM_TITLE + "</h1>"
+        "<html><body style='font-family: DejaVu Serif'><h1>" + MEMORANDUM_TITLE[0] + "</h1>"
         "<p>Алматы, 2008 год. Подписанный экземпляр хранится в офисе (демонстрационная копия).</p></body></html>"
     )
     return HTML(string=html).write_pdf()
@@ -79,23 +87,23 @@ def _memorandum_document() -> bytes:
 
 def seed_memorandum(partners: dict[str, Partner]) -> Memorandum:
     memorandum, _ = Memorandum.objects.get_or_create(
-        title=MEMORANDUM_TITLE,
+        title_ru=MEMORANDUM_TITLE[0],
         defaults={
             "signed_on": date(2008, 6, 12),
-            "summary": "Пятнадцать сторон договорились решать проблемы трудящихся-мигрантов "
-            "совместно: обращения мигрантов направляются той стороне, которая может помочь.",
+            **translations("title", MEMORANDUM_TITLE),
+            **translations("summary", MEMORANDUM_SUMMARY),
         },
     )
     if not memorandum.document:
         memorandum.document.save("memorandum-2008.pdf", ContentFile(_memorandum_document()))
     for code, kind, *_rest in SIGNATORIES:
         signatory, created = Signatory.objects.get_or_create(
-            memorandum=memorandum, partner=partners[code], defaults={"signed_by": "руководитель"}
+            memorandum=memorandum, partner=partners[code], defaults=translations("signed_by", SIGNED_BY)
         )
         if created:
             Commitment.objects.bulk_create(
-                Commitment(signatory=signatory, text=text, ordering=number)
-                for number, text in enumerate(COMMITMENTS[kind])
+                Commitment(signatory=signatory, **translations("text", texts), ordering=number)
+                for number, texts in enumerate(COMMITMENTS[kind])
             )
     return memorandum
 
@@ -155,7 +163,7 @@ def _backdate(referral: Referral, *, days_ago: int, answer_after: int | None) ->
     for event in referral.events.all():
         ReferralEvent.objects.filter(pk=event.pk).update(at=when.get(event.to_state) or finished_at)
     # The case's own timeline says when it started and stopped waiting for this referral.
-    moves = CaseEvent.objects.filter(case_id=referral.case_id, reason__contains=referral.reference)
+    moves = CaseEvent.objects.filter(case_id=referral.case_id, reason_params__reference=referral.reference)
     moves.filter(to_status=CaseStatus.WAITING).update(at=sent_at)
     if "closed_at" in fields:
         moves.exclude(to_status=CaseStatus.WAITING).update(at=fields["closed_at"])

@@ -9,9 +9,11 @@ class MemorandumConfig(AppConfig):
     def ready(self) -> None:
         import audit
         from cases import timeline
+        from cases.event_reasons import register_reason
         from cases.extensions import register_case_action
         from clients.extensions import register_activity_source, register_anonymiser, register_export_section
         from memorandum import data_rights
+        from memorandum.event_reasons import CASE_EVENT_REASONS
         from memorandum.models import Commitment, Memorandum, Partner, PartnerContact, Referral, Signatory
         from memorandum.timeline import refer_action, referral_items
 
@@ -23,6 +25,8 @@ class MemorandumConfig(AppConfig):
         # The letter file and the reminder stamp are bookkeeping, not changes of the referral.
         audit.register(Referral, m2m=["categories"], exclude=["letter", "letter_is_final", "reminded_at"])
         timeline.register_provider(referral_items)
+        for key, text in CASE_EVENT_REASONS.items():
+            register_reason(key, text)
         register_case_action(refer_action)
         register_export_section(data_rights.export_client_referrals)
         register_anonymiser(data_rights.anonymise_client_referrals)

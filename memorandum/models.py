@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from reference.translation import TranslatedFieldsMixin, translated, translated_columns
 
 
 class PartnerKind(models.TextChoices):
@@ -16,13 +18,11 @@ class PartnerKind(models.TextChoices):
     INTERNATIONAL = "international", _("International organisation")
 
 
-class Partner(models.Model):
+class Partner(TranslatedFieldsMixin, models.Model):
     """An organisation cases are referred to; it may or may not have signed the memorandum."""
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=300)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=300)
-    name_en = models.CharField(_("name (English)"), max_length=300)
+    name_ru, name_kk, name_en = translated_columns(models.CharField, _("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
     region = models.ForeignKey(
         "reference.Region",
@@ -35,13 +35,19 @@ class Partner(models.Model):
     categories = models.ManyToManyField(
         "cases.ProblemCategory", blank=True, related_name="partners", verbose_name=_("problems it can help with")
     )
-    address = models.CharField(_("address"), max_length=300, blank=True, help_text=_("Printed on referral letters."))
+    address_ru, address_kk, address_en = translated_columns(
+        models.CharField, _("address"), required=False, max_length=300, help_text=_("Printed on referral letters.")
+    )
     response_days = models.PositiveSmallIntegerField(
         _("expected response time (days)"),
         default=10,
         help_text=_("A referral's answer is due this many days after it is sent."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+
+    name = translated("name")
+    address = translated("address")
+    translated_fields = ("name", "address")
 
     class Meta:
         ordering = ["kind", "name_ru"]
@@ -51,13 +57,8 @@ class Partner(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        language = (get_language() or "ru")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_ru
-
     def name_in(self, language: str) -> str:
-        return getattr(self, f"name_{language}", "") or self.name_ru
+        return self.translation("name", language)
 
     @property
     def is_national(self) -> bool:
@@ -68,13 +69,18 @@ class Partner(models.Model):
         return self.kind == PartnerKind.LAW_ENFORCEMENT
 
 
-class PartnerContact(models.Model):
+class PartnerContact(TranslatedFieldsMixin, models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("partner"))
-    name = models.CharField(_("name"), max_length=200)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
+    position_ru, position_kk, position_en = translated_columns(
+        models.CharField, _("position"), required=False, max_length=200
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+
+    position = translated("position")
+    translated_fields = ("position",)
 
     class Meta:
         ordering = ["partner", "name"]
@@ -85,8 +91,8 @@ class PartnerContact(models.Model):
         return self.name
 
 
-class Memorandum(models.Model):
-    title = models.CharField(_("title"), max_length=300)
+class Memorandum(TranslatedFieldsMixin, models.Model):
+    title_ru, title_kk, title_en = translated_columns(models.CharField, _("title"), max_length=300)
     signed_on = models.DateField(_("signed on"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True, help_text=_("Empty: open-ended."))
     document = models.FileField(
@@ -95,7 +101,11 @@ class Memorandum(models.Model):
         blank=True,
         help_text=_("Kept private: downloaded only by signed-in staff."),
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary_ru, summary_kk, summary_en = translated_columns(models.TextField, _("summary"), required=False)
+
+    title = translated("title")
+    summary = translated("summary")
+    translated_fields = ("title", "summary")
 
     class Meta:
         ordering = ["-signed_on"]
@@ -110,12 +120,17 @@ class Memorandum(models.Model):
         return self.valid_until is None or self.valid_until >= timezone.localdate()
 
 
-class Signatory(models.Model):
+class Signatory(TranslatedFieldsMixin, models.Model):
     memorandum = models.ForeignKey(
         Memorandum, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("memorandum")
     )
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("partner"))
-    signed_by = models.CharField(_("signed by"), max_length=200, blank=True, help_text=_("Name and position."))
+    signed_by_ru, signed_by_kk, signed_by_en = translated_columns(
+        models.CharField, _("signed by"), required=False, max_length=200, help_text=_("Name and position.")
+    )
+
+    signed_by = translated("signed_by")
+    translated_fields = ("signed_by",)
 
     class Meta:
         ordering = ["partner__kind", "partner__name_ru"]
@@ -127,14 +142,17 @@ class Signatory(models.Model):
         return str(self.partner)
 
 
-class Commitment(models.Model):
+class Commitment(TranslatedFieldsMixin, models.Model):
     """One undertaking a signatory took on in the memorandum."""
 
     signatory = models.ForeignKey(
         Signatory, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("signatory")
     )
-    text = models.TextField(_("commitment"))
+    text_ru, text_kk, text_en = translated_columns(models.TextField, _("commitment"))
     ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    text = translated("text")
+    translated_fields = ("text",)
 
     class Meta:
         ordering = ["signatory", "ordering", "id"]
@@ -316,8 +334,10 @@ class ReferralEvent(models.Model):
     """One dated, attributed step of a referral."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events", verbose_name=_("referral"))
-    from_state = models.CharField(_("from"), max_length=20, choices=ReferralState.choices, blank=True)
-    to_state = models.CharField(_("to"), max_length=20, choices=ReferralState.choices)
+    from_state = models.CharField(
+        pgettext_lazy("previous state", "from"), max_length=20, choices=ReferralState.choices, blank=True
+    )
+    to_state = models.CharField(pgettext_lazy("new state", "to"), max_length=20, choices=ReferralState.choices)
     at = models.DateTimeField(_("when"), default=timezone.now)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")

@@ -20,7 +20,7 @@ from cases.models import Case, CaseStatus
 from cases.services import case_change_status
 from clients.models import ConsentScope
 from clients.services import consent_allows
-from memorandum import permissions
+from memorandum import event_reasons, permissions
 from memorandum.models import (
     MINIMAL_SHARED_DATA,
     OPEN_STATES,
@@ -130,14 +130,16 @@ def _sync_case_status(referral: Referral, *, actor: User) -> None:
             case=case,
             status=CaseStatus.WAITING,
             actor=actor,
-            reason=_("Referral %(reference)s sent to a partner") % {"reference": referral.reference},
+            reason_key=event_reasons.REFERRAL_SENT,
+            reason_params={"reference": referral.reference},
         )
     elif not has_open and case.status == CaseStatus.WAITING:
         case_change_status(
             case=case,
             status=CaseStatus.IN_PROGRESS,
             actor=actor,
-            reason=_("Referral %(reference)s is closed") % {"reference": referral.reference},
+            reason_key=event_reasons.REFERRAL_CLOSED,
+            reason_params={"reference": referral.reference},
         )
 
 

@@ -1,17 +1,18 @@
 """Reference tables shared by every app: editable in the admin, seeded by a data migration."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from reference.translation import TranslatedFieldsMixin, translated, translated_columns
 
-class TranslatedName(models.Model):
-    """A row with a name in each UI language; ``name`` follows the active language."""
+
+class TranslatedName(TranslatedFieldsMixin, models.Model):
+    """A row with a name in each UI language; ``name`` follows the active language (see reference.translation)."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=200)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_ru, name_kk, name_en = translated_columns(models.CharField, _("name"), max_length=200)
+    name = translated("name")
+    translated_fields = ("name",)
     ordering = models.PositiveSmallIntegerField(_("order"), default=100)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -21,11 +22,6 @@ class TranslatedName(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        language = (get_language() or "ru")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_ru or self.name_en
 
 
 class Region(TranslatedName):

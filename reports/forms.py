@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Office
 from cases.models import Project
 from reference.forms import DateInput
+from reference.translation import localized
 from reports.models import REPORT_LANGUAGES
 from reports.periods import Period, parse_period, recent_quarters
 
@@ -26,7 +27,7 @@ class ReportForm(forms.Form):
     end = forms.DateField(label=_("To"), required=False, widget=DateInput())
     offices = forms.ModelMultipleChoiceField(
         label=_("Offices"),
-        queryset=Office.objects.filter(is_active=True).order_by("name"),
+        queryset=Office.objects.filter(is_active=True),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         help_text=_("None ticked: all offices."),
@@ -51,6 +52,7 @@ class ReportForm(forms.Form):
         quarters = recent_quarters(timezone.localdate(), count=8)
         self.fields["quarter"].choices = [*quarters, (CUSTOM, _("Other dates…"))]
         self.fields["quarter"].initial = quarters[1][0]  # the quarter just finished
+        self.fields["offices"].queryset = self.fields["offices"].queryset.order_by(localized("name"))
         for name, field in self.fields.items():
             if name != "offices":
                 css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"

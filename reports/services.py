@@ -207,7 +207,7 @@ def _request_of(job: ReportJob) -> ReportRequest:
         period=Period(job.period_start, job.period_end),
         language=job.language,
         project=job.project,
-        offices=list(job.offices.order_by("name")),
+        offices=list(job.offices.order_by("name_ru")),
         achievements=job.achievements,
         challenges=job.challenges,
         story=job.story,

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from reference.formatting import format_number
+
 SUPPRESSED = "<5"
 
 
@@ -49,11 +51,12 @@ def display(value, hidden: bool, kind: str = "count") -> str:
         return SUPPRESSED
     if value is None:
         return "—"
+    # The report's language is active: its separators (reference.formatting, one place for all).
     if kind == "money":
-        return f"{Decimal(value):,.0f}".replace(",", "\u202f")
+        return format_number(Decimal(value), 0)
     if kind in ("hours", "days") and not float(value).is_integer():
-        return f"{value:,.1f}".replace(",", "\u202f")
-    return f"{int(value):,}".replace(",", "\u202f")
+        return format_number(value, 1)
+    return format_number(int(value), 0)
 
 
 def change(current, previous) -> str:

@@ -11,10 +11,10 @@ class OfficeFactory(factory.django.DjangoModelFactory):
         model = Office
         django_get_or_create = ("code",)
 
-    name = factory.Sequence(lambda n: f"Office {n}")
+    name_ru = factory.Sequence(lambda n: f"Office {n}")
     code = factory.Sequence(lambda n: f"O{n:02d}")
     region = factory.LazyFunction(lambda: Region.objects.get(code="almaty-city"))
-    city = "Алматы"
+    city_ru = "Алматы"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -38,8 +38,8 @@ class ProjectFactory(factory.django.DjangoModelFactory):
         model = Project
         django_get_or_create = ("code",)
 
-    funder = "IOM"
-    name = factory.Sequence(lambda n: f"Protection of migrant workers {n}")
+    funder_ru = "IOM"
+    name_ru = factory.Sequence(lambda n: f"Protection of migrant workers {n}")
     code = factory.Sequence(lambda n: f"IOM-{n:03d}")
     starts_on = date(2026, 1, 1)
     ends_on = date(2026, 12, 31)

@@ -71,14 +71,14 @@ def test_the_demo_case_timeline_changes_status_when_its_referral_moved(office_a,
     checked = 0
     for referral in Referral.objects.exclude(sent_at=None):
         waiting = CaseEvent.objects.filter(
-            case_id=referral.case_id, to_status="waiting", reason__contains=referral.reference
+            case_id=referral.case_id, to_status="waiting", reason_params__reference=referral.reference
         )
         for event in waiting:
             assert event.at == referral.sent_at, referral.reference
             checked += 1
-        for event in CaseEvent.objects.filter(case_id=referral.case_id, reason__contains=referral.reference).exclude(
-            to_status="waiting"
-        ):
+        for event in CaseEvent.objects.filter(
+            case_id=referral.case_id, reason_params__reference=referral.reference
+        ).exclude(to_status="waiting"):
             assert event.at == referral.closed_at, referral.reference
             checked += 1
     assert checked

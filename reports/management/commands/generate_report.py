@@ -37,7 +37,7 @@ class Command(BaseCommand):
         chosen_offices = []
         if offices:
             codes = [code.strip().upper() for code in offices.split(",") if code.strip()]
-            chosen_offices = list(Office.objects.filter(code__in=codes).order_by("name"))
+            chosen_offices = list(Office.objects.filter(code__in=codes).order_by("name_ru"))
             missing = set(codes) - {office.code for office in chosen_offices}
             if missing:
                 raise CommandError(f"Unknown office codes: {', '.join(sorted(missing))}.")
