@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("clients/", include("clients.urls")),
+    path("clients/", include("papers.urls")),
     path("cases/", include("cases.urls")),
     path("memorandum/", include("memorandum.urls")),
     path("reports/", include("reports.urls")),
