@@ -29,7 +29,7 @@ class PaperKind(models.TextChoices):
 
 # The values an administrator may write in a text as {{ name }}: strings about the office, never the client.
 PLACEHOLDERS = ("organisation", "office_name", "office_address", "office_phone", "office_email")
-PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+PLACEHOLDER_RE = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 
 
 class PaperText(models.Model):

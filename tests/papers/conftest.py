@@ -1,7 +1,7 @@
 import pytest
 from pypdf import PdfReader
 
-from clients.models import ClientPhone
+from clients.models import ClientPhone, Vulnerability
 from memorandum.models import PartnerContact
 from reference.models import Country, Language
 from tests.browser.conftest import browser, page  # noqa: F401 - Playwright fixtures for test_browser.py
@@ -24,6 +24,11 @@ def tajik_client(office_a):
     FamilyMemberFactory(client=client)
     ConsentFactory(client=client)
     return client
+
+
+@pytest.fixture
+def trafficking(db):
+    return Vulnerability.objects.get(code="trafficking")
 
 
 @pytest.fixture
