@@ -63,6 +63,10 @@ class SlipForm(forms.Form):
         help_text=_("The slip always carries the client code and nothing else unless ticked here."),
     )
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "slip_%s")  # ids stay unique on the papers page
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         cleaned = super().clean()
         contact, partner = cleaned.get("contact"), cleaned.get("partner")
@@ -76,6 +80,7 @@ class SignedConsentForm(forms.Form):
     signed_on = forms.DateField(label=_("Signed on"), widget=DateInput, initial=timezone.localdate)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "consent_%s")
         super().__init__(*args, **kwargs)
         for scope, label in ConsentScope.choices:
             self.fields[scope] = forms.BooleanField(label=label, required=False)
