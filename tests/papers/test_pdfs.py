@@ -113,3 +113,21 @@ def test_the_data_export_is_in_plain_words(language, tajik_client, lawyer, manag
 def test_the_export_for_a_tajik_reader_is_printed_in_russian(tajik_client, manager):
     text = pdf_text(pdf.render_export(tajik_client, "tg", viewer=manager))
     assert "Ваши данные" in text and "ы" in text
+
+
+@pytest.mark.parametrize(("language", "letters"), [("tg", "ғӣқӯҳҷ"), ("ky", "ңөү"), ("uz", "ʻ"), ("kk", "әғқңөұүі")])
+def test_the_letters_of_each_language_are_drawn_with_the_embedded_dejavu_font(language, letters, tajik_client):
+    """The ToUnicode map of the embedded DejaVu Sans lists each letter: no glyph came from a fallback font."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf.render_rights(tajik_client, language)))
+    mapped: dict[str, str] = {}
+    for sheet in reader.pages:
+        for font in sheet["/Resources"]["/Font"].values():
+            font = font.get_object()
+            mapped[font["/BaseFont"]] = mapped.get(font["/BaseFont"], "") + font["/ToUnicode"].get_data().decode()
+    dejavu = "".join(cmap for name, cmap in mapped.items() if "DejaVu-Sans" in name).upper()
+    for letter in letters:
+        assert f"{ord(letter):04X}" in dejavu, f"{letter!r} is not drawn with DejaVu Sans"
