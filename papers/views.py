@@ -22,7 +22,7 @@ def client_papers_section(request: HttpRequest, client) -> dict | None:
     """A "Papers" card on the client page, registered with clients.extensions."""
     if not permissions.can_print_papers(request.user, client):
         return None
-    return {"template": "papers/_client_section.html", "client": client, "language": texts.preferred_language(client)}
+    return {"template": "papers/_client_section.html", "client": client}
 
 
 def _client(request: HttpRequest, pk: int):
