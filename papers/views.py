@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 import audit
 from clients.selectors import get_client_for
+from memorandum.selectors import referrals_visible_to
 from papers import pdf, permissions, texts
 from papers.forms import LanguageForm, SignedConsentForm, SlipForm
 from papers.models import PaperKind, PaperLanguage, PaperText
@@ -66,10 +67,17 @@ def _page(request, client, language, *, slip_form=None, consent_form=None, statu
         "export_language_label": PaperLanguage(export_language).label,
         "can_export": permissions.can_print_data_export(request.user, client),
         "can_record_consent": permissions.can_record_signed_consent(request.user, client),
-        "slip_form": slip_form or SlipForm(initial={"language": language}),
+        "slip_form": slip_form
+        or SlipForm(initial={"language": language, "partner": _last_partner_id(request, client)}),
         "consent_form": consent_form or SignedConsentForm(initial={"language": language}),
     }
     return render(request, "papers/index.html", context, status=status)
+
+
+def _last_partner_id(request: HttpRequest, client) -> int | None:
+    """The partner of the client's latest referral: the slip most likely sends them there."""
+    referrals = referrals_visible_to(request.user).filter(case__client=client).order_by("-created_at", "-pk")
+    return referrals.values_list("partner_id", flat=True).first()
 
 
 @login_required

@@ -95,6 +95,16 @@ def test_the_slip_carries_only_the_code_by_default(as_lawyer, tajik_client, insp
     assert LogEntry.objects.filter(additional_data__access="paper slip (tg)").exists()
 
 
+def test_the_slip_form_starts_with_the_partner_of_the_latest_referral(as_lawyer, tajik_client, lawyer, inspectorate):
+    from memorandum.models import Referral
+    from tests.cases.factories import CaseFactory
+
+    case = CaseFactory(client=tajik_client, lead=lawyer)
+    Referral.objects.create(case=case, partner=inspectorate, request="Проверка", created_by=lawyer)
+    page = as_lawyer.get(reverse("papers:index", args=[tajik_client.pk])).content.decode()
+    assert f'<option value="{inspectorate.pk}" selected>' in page
+
+
 def test_a_slip_with_a_contact_of_another_partner_is_refused_with_a_message(as_lawyer, tajik_client, inspectorate):
     from memorandum.models import PartnerContact
     from tests.memorandum.factories import PartnerFactory
