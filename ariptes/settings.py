@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "clients",
     "cases",
     "memorandum",
+    "papers",
     "reports",
     "demo",
     # The project package: wiring commands (move_files) and probes, no models.

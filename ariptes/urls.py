@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz/ready", probes.ready, name="healthz-ready"),
     path("accounts/", include("accounts.urls")),
     path("clients/", include("clients.urls")),
+    path("clients/", include("papers.urls")),
     path("cases/", include("cases.urls")),
     path("memorandum/", include("memorandum.urls")),
     path("reports/", include("reports.urls")),
