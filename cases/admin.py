@@ -2,14 +2,15 @@
 
 from django.contrib import admin
 
-from cases.models import ProblemCategory, Project
+from cases.models import Funder, ProblemCategory, Project
 from reference.admin import TranslatedNameAdmin
 
 admin.site.register(ProblemCategory, TranslatedNameAdmin)
+admin.site.register(Funder, TranslatedNameAdmin)
 
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "funder", "starts_on", "ends_on", "is_active"]
+    list_display = ["code", "name_ru", "name_kk", "name_en", "funder", "starts_on", "ends_on", "is_active"]
     list_filter = ["funder", "is_active"]
-    search_fields = ["code", "name", "funder"]
+    search_fields = ["code", "name_ru", "name_kk", "name_en", "funder__name_ru", "funder__name_en"]

@@ -24,6 +24,7 @@ from cases.models import (
     ConsultationKind,
     ConsultationMode,
     FollowUp,
+    Funder,
     Notification,
     Outcome,
     ProblemCategory,
@@ -35,26 +36,85 @@ from reference.models import Country, Language
 CLIENT_BATCH = 5000
 ROW_BATCH = 5000
 
+FUNDERS = [
+    # code, Russian, Kazakh, English
+    ("iom", "МОМ", "ХКҰ", "IOM"),
+    ("osce", "ОБСЕ", "ЕҚЫҰ", "OSCE"),
+    ("ilo", "МОТ", "ХЕҰ", "ILO"),
+    ("efca", "Фонд Евразия Центральной Азии", "Орталық Азия Еуразия қоры", "Eurasia Foundation of Central Asia"),
+    (
+        "mlsp",
+        "Министерство труда и социальной защиты населения (государственный социальный заказ)",
+        "Еңбек және халықты әлеуметтік қорғау министрлігі (мемлекеттік әлеуметтік тапсырыс)",
+        "Ministry of Labour and Social Protection (state social order)",
+    ),
+    ("akimat-almaty", "Акимат города Алматы", "Алматы қаласының әкімдігі", "Akimat of Almaty"),
+]
+
 PROJECTS = [
-    # code, funder, name, starts, ends
-    ("IOM-KZ-2026-01", "IOM", "Защита уязвимых трудовых мигрантов", "2026-01-01", "2026-12-31"),
-    ("OSCE-PO-2026-07", "OSCE", "Правовая помощь трудовым мигрантам в Алматы и Астане", "2026-03-01", "2027-02-28"),
-    ("ILO-FR-2025-03", "ILO", "Справедливый наём и достойный труд", "2025-06-01", "2026-12-31"),
+    # code, funder code, names (ru, kk, en), starts, ends
+    (
+        "IOM-KZ-2026-01",
+        "iom",
+        (
+            "Защита уязвимых трудовых мигрантов",
+            "Осал еңбек мигранттарын қорғау",
+            "Protection of vulnerable migrant workers",
+        ),
+        "2026-01-01",
+        "2026-12-31",
+    ),
+    (
+        "OSCE-PO-2026-07",
+        "osce",
+        (
+            "Правовая помощь трудовым мигрантам в Алматы и Астане",
+            "Алматы мен Астанадағы еңбек мигранттарына құқықтық көмек",
+            "Legal aid to migrant workers in Almaty and Astana",
+        ),
+        "2026-03-01",
+        "2027-02-28",
+    ),
+    (
+        "ILO-FR-2025-03",
+        "ilo",
+        ("Справедливый наём и достойный труд", "Әділ жалдау және лайықты еңбек", "Fair recruitment and decent work"),
+        "2025-06-01",
+        "2026-12-31",
+    ),
     (
         "EFCA-AJ-2026",
-        "Eurasia Foundation of Central Asia",
-        "Доступ к правосудию для мигрантов",
+        "efca",
+        (
+            "Доступ к правосудию для мигрантов",
+            "Мигранттардың сот төрелігіне қол жеткізуі",
+            "Access to justice for migrants",
+        ),
         "2026-02-01",
         "2027-01-31",
     ),
     (
         "GSZ-MTSZN-2026",
-        "Министерство труда и социальной защиты населения (государственный социальный заказ)",
-        "Психологическая и правовая поддержка мигрантов",
+        "mlsp",
+        (
+            "Психологическая и правовая поддержка мигрантов",
+            "Мигранттарға психологиялық және құқықтық қолдау",
+            "Psychological and legal support for migrants",
+        ),
         "2026-01-15",
         "2026-12-15",
     ),
-    ("AKIMAT-ALA-2026", "Акимат города Алматы", "Консультационный пункт для мигрантов", "2026-04-01", "2026-12-31"),
+    (
+        "AKIMAT-ALA-2026",
+        "akimat-almaty",
+        (
+            "Консультационный пункт для мигрантов",
+            "Мигранттарға арналған кеңес беру пункті",
+            "Advice point for migrants",
+        ),
+        "2026-04-01",
+        "2026-12-31",
+    ),
 ]
 
 SUMMARIES = {
@@ -167,9 +227,22 @@ def seed(context: dict, *, clients, rng, stdout) -> str:
 
 def _seed_projects() -> list[Project]:
     projects = []
-    for code, funder, name, starts, ends in PROJECTS:
+    funders = {}
+    for order, (code, ru, kk, en) in enumerate(FUNDERS):
+        funders[code], _ = Funder.objects.update_or_create(
+            code=code, defaults={"name_ru": ru, "name_kk": kk, "name_en": en, "ordering": order}
+        )
+    for code, funder, (ru, kk, en), starts, ends in PROJECTS:
         project, _ = Project.objects.update_or_create(
-            code=code, defaults={"funder": funder, "name": name, "starts_on": starts, "ends_on": ends}
+            code=code,
+            defaults={
+                "funder": funders[funder],
+                "name_ru": ru,
+                "name_kk": kk,
+                "name_en": en,
+                "starts_on": starts,
+                "ends_on": ends,
+            },
         )
         projects.append(project)
     return projects

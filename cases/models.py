@@ -8,6 +8,7 @@ overwriting each other's edits.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from reference.models import TranslatedName
@@ -21,11 +22,25 @@ class ProblemCategory(TranslatedName):
         verbose_name_plural = _("problem categories")
 
 
-class Project(models.Model):
-    """A funded project (grant or contract) that cases count toward in funder reports."""
+class Funder(TranslatedName):
+    """Who pays for a project (IOM, OSCE, a ministry, the Almaty akimat); its name is read by funders in ru/kk/en."""
 
-    funder = models.CharField(_("funder"), max_length=200)
-    name = models.CharField(_("name"), max_length=300)
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("funder")
+        verbose_name_plural = _("funders")
+
+
+class Project(models.Model):
+    """A funded project (grant or contract) that cases count toward in funder reports.
+
+    Its name has the three columns and the fallback of ``reference.models.TranslatedName`` (a report in
+    English prints the English name); ``name`` follows the active language.
+    """
+
+    funder = models.ForeignKey(Funder, on_delete=models.PROTECT, related_name="projects", verbose_name=_("funder"))
+    name_ru = models.CharField(_("name (Russian)"), max_length=300)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     code = models.CharField(_("code"), max_length=40, unique=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
@@ -38,6 +53,16 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} · {self.name}"
+
+    @property
+    def name(self) -> str:
+        language = (get_language() or "ru")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_ru or self.name_en
+
+    @name.setter
+    def name(self, value: str) -> None:
+        # ``Project(name=...)`` sets the Russian name, the one every project has.
+        self.name_ru = value
 
 
 class CaseKind(models.TextChoices):

@@ -28,9 +28,11 @@ from django.db.models.functions import TruncDate, TruncMonth
 from cases.models import Case, Consultation
 from clients.models import Client, Vulnerability
 from memorandum.models import Referral
+from reference.ages import AGE_BANDS, age_band_case
 from reports.periods import Period
 
-AGE_GROUPS = ["0-17", "18-24", "25-34", "35-49", "50+", "unknown"]
+# The product's one age banding (reference.ages); the report groups by the band's index.
+AGE_GROUPS = [band.value for band in AGE_BANDS]
 CLIENT_DIMENSIONS = ["sex", "age_group", "citizenship_id", "region_id", "migration_status_id", "returning"]
 
 
@@ -79,19 +81,6 @@ class Figures:
         return round(sum(self.minutes_by_kind.values()) / 60, 1)
 
 
-def _age_group(year: int) -> m.Case:
-    """The index in AGE_GROUPS (an integer: grouping on it is cheaper than on text)."""
-    return m.Case(
-        m.When(birth_year__isnull=True, then=m.Value(5)),
-        m.When(birth_year__gt=year - 18, then=m.Value(0)),
-        m.When(birth_year__gt=year - 25, then=m.Value(1)),
-        m.When(birth_year__gt=year - 35, then=m.Value(2)),
-        m.When(birth_year__gt=year - 50, then=m.Value(3)),
-        default=m.Value(4),
-        output_field=m.IntegerField(),
-    )
-
-
 def served_condition(scope: Scope, period: Period, client_field: str = "pk") -> m.Q:
     """The client (``client_field`` of the outer query) had a case opened or a consultation in the period."""
     start, end = period.bounds()
@@ -133,7 +122,7 @@ def count_clients(figures: Figures, scope: Scope, period: Period, vulnerability_
     # One GROUP BY over all single-valued dimensions; each breakdown is a sum
     # over this cube (bounded by the product of the reference tables' sizes).
     cube = (
-        served.annotate(age_group=_age_group(period.end.year), returning=returning)
+        served.annotate(age_group=age_band_case(year=period.end.year), returning=returning)
         .values(*CLIENT_DIMENSIONS)
         .annotate(n=m.Count("pk"), **vulnerability_counts)
         .order_by()

@@ -4,6 +4,7 @@ import datetime as dt
 import logging
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -13,8 +14,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 import audit
+from accounts.permissions import can_manage
 from reports.document import ReportRequest, build_files
-from reports.models import ReportJob, ReportStage, ReportState, report_file_path
+from reports.models import Audience, ReportJob, ReportStage, ReportState, report_file_path
 from reports.periods import Period
 
 logger = logging.getLogger(__name__)
@@ -50,24 +52,33 @@ def report_request(
     actor,
     period: Period,
     language: str,
+    audience: str = Audience.FUNDER,
     project=None,
     offices=(),
     achievements: str = "",
     challenges: str = "",
     story: str = "",
 ) -> ReportJob:
+    """Queue a report; a period that has not ended is counted up to today (and says so on its cover)."""
+    if audience not in Audience.values:
+        raise ValueError(f"Unknown audience {audience!r}")
+    if audience == Audience.INTERNAL and not can_manage(actor):
+        raise PermissionDenied("Only managers may request an internal report.")
+    period = period.up_to(timezone.localdate())
     job = ReportJob.objects.create(
         created_by=actor,
         period_start=period.start,
         period_end=period.end,
+        period_full_end=period.full_end,
         language=language,
+        audience=audience,
         project=project,
         achievements=achievements,
         challenges=challenges,
         story=story,
     )
     job.offices.set(offices)
-    audit.record_access(actor=actor, instance=job, what="report requested")
+    audit.record_access(actor=actor, instance=job, what=f"report requested for the {audience} audience")
     transaction.on_commit(lambda: _enqueue(job.pk))
     return job
 
@@ -138,8 +149,9 @@ def report_fail(*, job_id: int, attempt: int, message: str) -> None:
 
 def _request_of(job: ReportJob) -> ReportRequest:
     return ReportRequest(
-        period=Period(job.period_start, job.period_end),
+        period=Period(job.period_start, job.period_end, full_end=job.period_full_end),
         language=job.language,
+        audience=job.audience,
         project=job.project,
         offices=list(job.offices.order_by("name")),
         achievements=job.achievements,
@@ -192,7 +204,8 @@ def report_notify(*, job_id: int) -> None:
     """E-mail the manager who asked that the report is ready (the link, never the figures)."""
     job = ReportJob.objects.select_related("created_by").get(pk=job_id)
     user = job.created_by
-    if not user.email:
+    if not user.email or job.audience == Audience.INTERNAL:
+        # An internal report (small numbers) is never announced by e-mail: the manager finds it on the page.
         return
     with translation.override(user.language or settings.LANGUAGE_CODE):
         link = settings.SITE_URL.rstrip("/") + reverse("reports:detail", args=[job.pk])
