@@ -6,9 +6,9 @@ import pytest
 
 from reports.content import build_tables
 from reports.counting import Figures
+from reports.models import Audience
 from reports.periods import parse_period
 from reports.suppression import suppress
-from reports.models import Audience
 from reports.tables import SECONDARY, SUPPRESSED, Row, Table, printable
 
 
