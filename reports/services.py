@@ -3,8 +3,9 @@
 import datetime as dt
 import logging
 
+from auditlog.context import set_actor
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -15,8 +16,18 @@ from django.utils.translation import gettext as _
 
 import audit
 from accounts.permissions import can_manage
+from reference import metrics as catalogue
 from reports.document import ReportRequest, build_files
-from reports.models import Audience, ReportJob, ReportStage, ReportState, report_file_path
+from reports.models import (
+    Audience,
+    Indicator,
+    IndicatorTarget,
+    ReportJob,
+    ReportStage,
+    ReportState,
+    TargetPeriod,
+    report_file_path,
+)
 from reports.periods import Period
 
 logger = logging.getLogger(__name__)
@@ -232,3 +243,68 @@ def report_expire_files(*, now: dt.datetime | None = None) -> int:
         ReportJob.objects.filter(pk=job.pk).update(files_deleted=True, pdf="", xlsx="")
         count += 1
     return count
+
+
+@transaction.atomic
+def indicator_create(
+    *,
+    actor,
+    project,
+    code: str,
+    name_ru: str,
+    name_kk: str = "",
+    name_en: str = "",
+    metric: str,
+    filters: dict | None = None,
+    baseline=0,
+    ordering: int = 100,
+) -> Indicator:
+    """Add an indicator to a project's logframe; only the filters its metric honours are kept."""
+    if not can_manage(actor):
+        raise PermissionDenied("Only managers may define indicators.")
+    try:
+        honoured = catalogue.get(metric).filters
+    except KeyError:
+        raise ValidationError({"metric": _("Choose a metric from the list.")}) from None
+    kept = {key: value for key, value in (filters or {}).items() if value not in (None, "")}
+    refused = sorted(set(kept) - set(honoured))
+    if refused:
+        raise ValidationError(_("This metric cannot be narrowed by: %(keys)s.") % {"keys": ", ".join(refused)})
+    if Indicator.objects.filter(project=project, code=code).exists():
+        raise ValidationError({"code": _("This project already has an indicator with this code.")})
+    with set_actor(actor):
+        return Indicator.objects.create(
+            project=project,
+            code=code,
+            name_ru=name_ru,
+            name_kk=name_kk,
+            name_en=name_en,
+            metric=metric,
+            filters=kept,
+            baseline=baseline,
+            ordering=ordering,
+        )
+
+
+@transaction.atomic
+def indicator_target_set(
+    *, actor, indicator: Indicator, period: str, value, year: int | None = None, quarter: int | None = None
+) -> IndicatorTarget:
+    """Set (or change) the target of one quarter, one year, or the whole project."""
+    if not can_manage(actor):
+        raise PermissionDenied("Only managers may set targets.")
+    if period == TargetPeriod.QUARTER and not (year and quarter in (1, 2, 3, 4)):
+        raise ValidationError(_("A quarterly target needs a year and a quarter from 1 to 4."))
+    if period == TargetPeriod.YEAR and not year:
+        raise ValidationError(_("A yearly target needs a year."))
+    if period == TargetPeriod.PROJECT:
+        year = quarter = None
+    elif period == TargetPeriod.YEAR:
+        quarter = None
+    if value is None or value < 0:
+        raise ValidationError({"value": _("A target is zero or more.")})
+    with set_actor(actor):
+        target, _created = IndicatorTarget.objects.update_or_create(
+            indicator=indicator, period=period, year=year, quarter=quarter, defaults={"value": value}
+        )
+    return target
