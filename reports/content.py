@@ -17,7 +17,7 @@ from reference.models import Country, Region
 from reports.counting import Figures, median
 from reports.models import Audience
 from reports.suppression import THRESHOLD, suppress, suppress_all
-from reports.tables import Row, Table, few
+from reports.tables import RESIDUAL_CODES, Row, Table, few
 
 ANSWERED_STATES = [state for state in ReferralState if state != ReferralState.DRAFT]
 
@@ -27,10 +27,14 @@ def _not_known() -> str:
 
 
 def _reference_labels(model, ids) -> list[tuple[object, str]]:
-    """(id, name) in the reference table's order; one query; None last as 'not recorded'."""
+    """(id, name) in the reference table's order; one query; None last as 'not recorded'.
+
+    A catch-all row ("unknown", "other") gets a label of class ``Residual``, which tells
+    suppression to hide it first when more cells must go.
+    """
     wanted = [pk for pk in ids if pk is not None]
     rows = model.objects.filter(pk__in=wanted).order_by("ordering", "name_en", "pk")
-    labels = [(row.pk, row.name) for row in rows]
+    labels = [(row.pk, Residual(row.name) if row.code in RESIDUAL_CODES else row.name) for row in rows]
     if None in ids:
         labels.append((None, _not_known()))
     return labels
@@ -43,8 +47,20 @@ def _choice_labels(choices, present) -> list[tuple[object, str]]:
     return labels
 
 
+class Residual(str):
+    """A row label of a catch-all category."""
+
+
 def _comparison(columns, key, title, labels, current: Counter, previous: Counter, *, total=True, note=""):
-    rows = [Row(str(value), label, [current.get(value, 0), previous.get(value, 0)]) for value, label in labels]
+    rows = [
+        Row(
+            str(value),
+            str(label),
+            [current.get(value, 0), previous.get(value, 0)],
+            residual=isinstance(label, Residual),
+        )
+        for value, label in labels
+    ]
     total_row = None
     if total:
         total_row = Row("total", _("Total"), [sum(current.values()), sum(previous.values())])

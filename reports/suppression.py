@@ -15,7 +15,7 @@ five cases carry the ``n<5`` mark from the table builder.
 
 from fractions import Fraction
 
-from reports.tables import PRIMARY, RESIDUAL_KEYS, SECONDARY, Row, Table
+from reports.tables import PRIMARY, SECONDARY, Row, Table
 
 THRESHOLD = 5
 
@@ -91,7 +91,7 @@ def _nearly_pinned(total: Cell, parts: list[Cell]) -> bool:
 
 def _preference(cell: Cell) -> tuple:
     row, column = cell
-    return (row.key not in RESIDUAL_KEYS, row.values[column] or 0)
+    return (not row.residual, row.values[column] or 0)
 
 
 def _hide_one_more(table: Table, exposed: Cell | None, sums: list[tuple[Cell, list[Cell]]]) -> bool:

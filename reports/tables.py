@@ -25,6 +25,8 @@ SUPPRESSED = PRIMARY  # the primary mark, under its former name
 
 # Row keys of catch-all categories: secondary suppression hides these first, as they tell least.
 RESIDUAL_KEYS = frozenset({"None", "unknown", "other", "not_recorded"})
+# Codes of reference rows that are catch-alls (MigrationStatus "unknown", "other"...).
+RESIDUAL_CODES = frozenset({"unknown", "other", "not-recorded"})
 
 
 @dataclass
@@ -34,8 +36,10 @@ class Row:
     values: list  # int, float or Decimal per column; None when not applicable
     hidden: list = field(default_factory=list)  # per column: "" (shown) or the mark printed instead
     kind: str = ""  # overrides the table's kind for a row of another unit (hours in the key figures)
+    residual: bool = False  # a catch-all row ("unknown", "other", "not recorded"): hidden first when more must go
 
     def __post_init__(self):
+        self.residual = self.residual or self.key in RESIDUAL_KEYS
         if not self.hidden:
             self.hidden = [""] * len(self.values)
         # True/False from older callers: True is the primary mark.
