@@ -85,6 +85,7 @@ class IndicatorForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["metric"].choices = catalogue.choices()
+        self.fields["metric"].initial = "clients_served"
         _style(self)
 
     def filters(self) -> dict:
