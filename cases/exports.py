@@ -5,7 +5,6 @@ every text cell that starts with ``= + - @`` (or a tab or carriage return) is
 prefixed with a quote. Each exported case is audited as an access.
 """
 
-import csv
 import io
 from datetime import date
 
@@ -17,6 +16,7 @@ from openpyxl import Workbook
 
 import audit
 from cases.models import Case, Consultation
+from reference.spreadsheets import csv_bytes
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -105,13 +105,8 @@ def rows(cases) -> list[list]:
 
 
 def to_csv(table: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([neutralise(h) for h in headers()])
-    for row in table:
-        writer.writerow(["" if value is None else value for value in row])
-    # A BOM so that spreadsheet programs read Cyrillic correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    # ";" and a decimal comma in Russian and Kazakh, "," in English; a BOM for Cyrillic (reference.spreadsheets).
+    return csv_bytes([neutralise(h) for h in headers()], table)
 
 
 def to_xlsx(table: list[list]) -> bytes:

@@ -23,10 +23,18 @@ class ProblemCategory(TranslatedName):
         verbose_name_plural = _("problem categories")
 
 
+class Funder(TranslatedName):
+    """Who pays for a project (IOM, OSCE, a ministry, the Almaty akimat); its name is read by funders in ru/kk/en."""
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("funder")
+        verbose_name_plural = _("funders")
+
+
 class Project(TranslatedFieldsMixin, models.Model):
     """A funded project (grant or contract) that cases count toward in funder reports."""
 
-    funder_ru, funder_kk, funder_en = translated_columns(models.CharField, _("funder"), max_length=200)
+    funder = models.ForeignKey(Funder, on_delete=models.PROTECT, related_name="projects", verbose_name=_("funder"))
     name_ru, name_kk, name_en = translated_columns(models.CharField, _("name"), max_length=300)
     code = models.CharField(_("code"), max_length=40, unique=True)
     starts_on = models.DateField(_("starts on"))
@@ -34,8 +42,7 @@ class Project(TranslatedFieldsMixin, models.Model):
     is_active = models.BooleanField(_("active"), default=True)
 
     name = translated("name")
-    funder = translated("funder")
-    translated_fields = ("name", "funder")
+    translated_fields = ("name",)
 
     class Meta:
         ordering = ["-starts_on", "code"]

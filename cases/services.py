@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,7 @@ from cases.models import (
     ConsultationKind,
     ConsultationMode,
     FollowUp,
+    Funder,
     Outcome,
     Project,
 )
@@ -376,3 +377,34 @@ def follow_up_set_done(*, follow_up: FollowUp, actor: User, done: bool = True) -
         follow_up.done_at = timezone.now() if done else None
         follow_up.save(update_fields=["done", "done_at"])
     return follow_up
+
+
+@transaction.atomic
+def project_create(
+    *,
+    actor: User,
+    funder: Funder,
+    code: str,
+    name_ru: str,
+    name_kk: str = "",
+    name_en: str = "",
+    starts_on: date,
+    ends_on: date | None = None,
+) -> Project:
+    """A manager registers a funded project (audited under the manager)."""
+    from accounts.permissions import can_manage
+
+    if not can_manage(actor):
+        raise PermissionDenied(_("Only managers may register projects."))
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError({"ends_on": _("The project ends before it starts.")})
+    with set_actor(actor):
+        return Project.objects.create(
+            funder=funder,
+            code=code,
+            name_ru=name_ru,
+            name_kk=name_kk,
+            name_en=name_en,
+            starts_on=starts_on,
+            ends_on=ends_on,
+        )

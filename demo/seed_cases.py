@@ -24,6 +24,7 @@ from cases.models import (
     ConsultationKind,
     ConsultationMode,
     FollowUp,
+    Funder,
     Notification,
     Outcome,
     ProblemCategory,
@@ -32,49 +33,59 @@ from cases.models import (
 from clients.models import Client
 from demo import bulk
 from reference.models import Country, Language
-from reference.translation import translations
 
 CLIENT_BATCH = 5000
 ROW_BATCH = 5000
 
+FUNDERS = [
+    # code, Russian, Kazakh, English
+    ("iom", "МОМ", "ХКҰ", "IOM"),
+    ("osce", "ОБСЕ", "ЕҚЫҰ", "OSCE"),
+    ("ilo", "МОТ", "ХЕҰ", "ILO"),
+    ("efca", "Фонд Евразия Центральной Азии", "Орталық Азия Еуразия қоры", "Eurasia Foundation of Central Asia"),
+    (
+        "mlsp",
+        "Министерство труда и социальной защиты населения (государственный социальный заказ)",
+        "Еңбек және халықты әлеуметтік қорғау министрлігі (мемлекеттік әлеуметтік тапсырыс)",
+        "Ministry of Labour and Social Protection (state social order)",
+    ),
+    ("akimat-almaty", "Акимат города Алматы", "Алматы қаласының әкімдігі", "Akimat of Almaty"),
+]
+
 PROJECTS = [
-    # code, funder (ru, kk, en), name (ru, kk, en), starts, ends
+    # code, funder code, names (ru, kk, en), starts, ends
     (
         "IOM-KZ-2026-01",
-        ("МОМ", "ХКҰ", "IOM"),
+        "iom",
         (
             "Защита уязвимых трудовых мигрантов",
-            "Осал еңбекші мигранттарды қорғау",
-            "Protecting vulnerable labour migrants",
+            "Осал еңбек мигранттарын қорғау",
+            "Protection of vulnerable migrant workers",
         ),
         "2026-01-01",
         "2026-12-31",
     ),
     (
         "OSCE-PO-2026-07",
-        ("ОБСЕ", "ЕҚЫҰ", "OSCE"),
+        "osce",
         (
             "Правовая помощь трудовым мигрантам в Алматы и Астане",
-            "Алматы мен Астанадағы еңбекші мигранттарға құқықтық көмек",
-            "Legal aid to labour migrants in Almaty and Astana",
+            "Алматы мен Астанадағы еңбек мигранттарына құқықтық көмек",
+            "Legal aid to migrant workers in Almaty and Astana",
         ),
         "2026-03-01",
         "2027-02-28",
     ),
     (
         "ILO-FR-2025-03",
-        ("МОТ", "ХЕҰ", "ILO"),
+        "ilo",
         ("Справедливый наём и достойный труд", "Әділ жалдау және лайықты еңбек", "Fair recruitment and decent work"),
         "2025-06-01",
         "2026-12-31",
     ),
     (
         "EFCA-AJ-2026",
-        (
-            "Фонд Евразия Центральной Азии",
-            "Орталық Азия Еуразия қоры",
-            "Eurasia Foundation of Central Asia",
-        ),
+        "efca",
         (
             "Доступ к правосудию для мигрантов",
             "Мигранттардың сот төрелігіне қол жеткізуі",
@@ -85,11 +96,7 @@ PROJECTS = [
     ),
     (
         "GSZ-MTSZN-2026",
-        (
-            "Министерство труда и социальной защиты населения (государственный социальный заказ)",
-            "Еңбек және халықты әлеуметтік қорғау министрлігі (мемлекеттік әлеуметтік тапсырыс)",
-            "Ministry of Labour and Social Protection of the Population (state social order)",
-        ),
+        "mlsp",
         (
             "Психологическая и правовая поддержка мигрантов",
             "Мигранттарға психологиялық және құқықтық қолдау",
@@ -100,10 +107,10 @@ PROJECTS = [
     ),
     (
         "AKIMAT-ALA-2026",
-        ("Акимат города Алматы", "Алматы қаласының әкімдігі", "Almaty City Akimat"),
+        "akimat-almaty",
         (
             "Консультационный пункт для мигрантов",
-            "Мигранттарға арналған консультациялық пункт",
+            "Мигранттарға арналған кеңес беру пункті",
             "Advice point for migrants",
         ),
         "2026-04-01",
@@ -219,12 +226,19 @@ def seed(context: dict, *, clients, rng, stdout) -> str:
 
 def _seed_projects() -> list[Project]:
     projects = []
-    for code, funders, names, starts, ends in PROJECTS:
+    funders = {}
+    for order, (code, ru, kk, en) in enumerate(FUNDERS):
+        funders[code], _ = Funder.objects.update_or_create(
+            code=code, defaults={"name_ru": ru, "name_kk": kk, "name_en": en, "ordering": order}
+        )
+    for code, funder, (ru, kk, en), starts, ends in PROJECTS:
         project, _ = Project.objects.update_or_create(
             code=code,
             defaults={
-                **translations("funder", funders),
-                **translations("name", names),
+                "funder": funders[funder],
+                "name_ru": ru,
+                "name_kk": kk,
+                "name_en": en,
                 "starts_on": starts,
                 "ends_on": ends,
             },

@@ -16,6 +16,7 @@ SEEDERS = [
     "demo.seed_clients.seed",
     "demo.seed_cases.seed",
     "demo.seed_memorandum.seed",
+    "demo.indicators.seed",
 ]
 
 

@@ -1,16 +1,19 @@
 """Charts of the main breakdowns, drawn by pygal as SVG from the suppressed tables.
 
-A chart is drawn from a table after suppression, so a hidden cell has no bar
-(a bar's height would give away what ``<5`` hides).
+A chart is drawn from a table after suppression. A hidden cell is drawn as a short grey stub
+labelled with its mark (``<5``, ``×``, ``n<5``): its height says nothing, and the reader sees that
+something is there instead of reading a zero. A chart whose bars are all hidden is replaced by one
+sentence. Values are printed on the bars in the report's language.
 """
 
 import base64
 import math
 
 import pygal
+from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from reports.tables import Table
+from reports.tables import Table, display, legend
 
 FONT = "DejaVu Sans, Noto Sans, sans-serif"
 STYLE = Style(
@@ -37,7 +40,7 @@ def _config(**extra) -> dict:
         "height": 420,
         "legend_at_bottom": True,
         "truncate_label": 40,
-        "print_values": False,
+        "print_values": True,
         "show_y_guides": True,
         **extra,
     }
@@ -54,11 +57,33 @@ def _ticks(values: list) -> list[float]:
     return [round(step * i, 6) for i in range(int(math.ceil(top / step)) + 1)]
 
 
+STUB_STYLE = "fill:#d9d9d9;stroke:#666;stroke-width:1;stroke-dasharray:3,2"
+
+
 def _visible(table: Table, column: int) -> list:
     return [None if row.hidden[column] else row.values[column] for row in table.rows]
 
 
+def _series(table: Table, column: int, top: float) -> list:
+    """The bar values of one column: numbers, and a marked stub for each hidden cell."""
+    stub = max(top * 0.04, 0.12)
+    values = []
+    for row in table.rows:
+        mark = row.hidden[column]
+        if mark:
+            values.append({"value": stub, "style": STUB_STYLE, "formatter": lambda _value, mark=mark: mark})
+        else:
+            values.append(row.values[column])
+    return values
+
+
+def all_hidden(table: Table, columns: tuple[int, ...]) -> bool:
+    cells = [row.hidden[column] for row in table.rows for column in columns if column < len(row.hidden)]
+    return bool(cells) and all(cells)
+
+
 def bar_chart(table: Table, *, horizontal: bool = False, columns: tuple[int, ...] = (0, 1)) -> str:
+    columns = tuple(column for column in columns if column < len(table.columns))
     chart_class = pygal.HorizontalBar if horizontal else pygal.Bar
     chart = chart_class(**_config(title=table.title))
     labels = [row.label for row in table.rows]
@@ -66,25 +91,22 @@ def bar_chart(table: Table, *, horizontal: bool = False, columns: tuple[int, ...
         # pygal draws horizontal bars bottom-up; reverse so the order reads like the table.
         labels = labels[::-1]
     chart.x_labels = labels
-    every = []
+    every = [value for column in columns for value in _visible(table, column)]
+    top = max([v for v in every if v is not None] or [1])
+
+    def formatter(value):
+        return display(value, "", table.kind)
+
     for column in columns:
-        values = _visible(table, column)
-        every += values
-        chart.add(table.columns[column], values[::-1] if horizontal else values)
+        values = _series(table, column, top)
+        chart.add(table.columns[column], values[::-1] if horizontal else values, formatter=formatter)
     chart.y_labels = _ticks(every)
     return chart.render(is_unicode=True)
 
 
 def line_chart(table: Table) -> str:
-    # The value axis starts at zero, or a small change would look like a big one.
-    chart = pygal.Line(
-        **_config(title=table.title, show_dots=True, dots_size=4, fill=False, include_x_axis=True, margin_right=50)
-    )
-    chart.x_labels = [row.label for row in table.rows]
-    values = _visible(table, 0)
-    chart.add(table.columns[0], values)
-    chart.y_labels = _ticks(values)
-    return chart.render(is_unicode=True)
+    """Kept for callers that draw a trend; the report draws months as bars so hidden months get stubs."""
+    return bar_chart(table, columns=(0,))
 
 
 def as_data_uri(svg: str) -> str:
@@ -92,20 +114,28 @@ def as_data_uri(svg: str) -> str:
 
 
 def report_charts(tables: dict[str, Table]) -> list[dict]:
-    """The charts printed in the report, each with its title and SVG."""
+    """The charts printed in the report, each with its title and SVG, or a sentence when every bar is hidden."""
     specs = [
-        ("clients_age_group", lambda t: bar_chart(t)),
-        ("clients_sex", lambda t: bar_chart(t)),
-        ("consultations_by_month", lambda t: line_chart(t)),
-        ("consultations_kind", lambda t: bar_chart(t, horizontal=True)),
-        ("categories", lambda t: bar_chart(t, horizontal=True)),
-        ("referrals_kind", lambda t: bar_chart(t, horizontal=True)),
+        ("clients_age_group", {}),
+        ("clients_sex", {}),
+        ("consultations_by_month", {"columns": (0,)}),
+        ("consultations_kind", {"horizontal": True}),
+        ("categories", {"horizontal": True}),
+        ("referrals_kind", {"horizontal": True}),
     ]
     charts = []
-    for key, draw in specs:
+    for key, options in specs:
         table = tables.get(key)
         if table is None or not table.rows:
             continue
-        svg = draw(table)
-        charts.append({"key": key, "title": table.title, "svg": svg, "uri": as_data_uri(svg)})
+        columns = options.get("columns", (0, 1))
+        chart = {"key": key, "title": table.title, "legend": legend(table.marks())}
+        if all_hidden(table, tuple(c for c in columns if c < len(table.columns))):
+            chart["sentence"] = _(
+                "%(title)s: every figure of this chart is too small to show without singling people out; see the table."
+            ) % {"title": table.title}
+        else:
+            svg = bar_chart(table, **options)
+            chart.update(svg=svg, uri=as_data_uri(svg))
+        charts.append(chart)
     return charts

@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from cases.models import CaseKind, ConsultationKind, ConsultationMode, Outcome, ProblemCategory
 from clients.models import Client, MigrationStatus, Sex, Vulnerability
 from memorandum.models import PartnerKind, ReferralState
+from reference.ages import AGE_BANDS
 from reference.models import Country, Region
-from reports.counting import AGE_GROUPS, Figures, median
-from reports.suppression import THRESHOLD, is_small, suppress_all
-from reports.tables import Row, Table
+from reports.counting import Figures, median
+from reports.models import Audience
+from reports.suppression import THRESHOLD, suppress, suppress_all
+from reports.tables import RESIDUAL_CODES, Row, Table, few
 
 ANSWERED_STATES = [state for state in ReferralState if state != ReferralState.DRAFT]
 
@@ -25,10 +27,14 @@ def _not_known() -> str:
 
 
 def _reference_labels(model, ids) -> list[tuple[object, str]]:
-    """(id, name) in the reference table's order; one query; None last as 'not recorded'."""
+    """(id, name) in the reference table's order; one query; None last as 'not recorded'.
+
+    A catch-all row ("unknown", "other") gets a label of class ``Residual``, which tells
+    suppression to hide it first when more cells must go.
+    """
     wanted = [pk for pk in ids if pk is not None]
     rows = model.objects.filter(pk__in=wanted).order_by("ordering", "name_en", "pk")
-    labels = [(row.pk, row.name) for row in rows]
+    labels = [(row.pk, Residual(row.name) if row.code in RESIDUAL_CODES else row.name) for row in rows]
     if None in ids:
         labels.append((None, _not_known()))
     return labels
@@ -41,15 +47,27 @@ def _choice_labels(choices, present) -> list[tuple[object, str]]:
     return labels
 
 
+class Residual(str):
+    """A row label of a catch-all category."""
+
+
 def _comparison(columns, key, title, labels, current: Counter, previous: Counter, *, total=True, note=""):
-    rows = [Row(str(value), label, [current.get(value, 0), previous.get(value, 0)]) for value, label in labels]
+    rows = [
+        Row(
+            str(value),
+            str(label),
+            [current.get(value, 0), previous.get(value, 0)],
+            residual=isinstance(label, Residual),
+        )
+        for value, label in labels
+    ]
     total_row = None
     if total:
         total_row = Row("total", _("Total"), [sum(current.values()), sum(previous.values())])
     return Table(key, title, list(columns), rows, total=total_row, note=note)
 
 
-def build_tables(current: Figures, previous: Figures) -> list[Table]:
+def build_tables(current: Figures, previous: Figures, audience: str = Audience.FUNDER) -> list[Table]:
     c, p = current, previous
     columns = [c.period.label, p.period.label]
     tables = [
@@ -148,8 +166,28 @@ def build_tables(current: Figures, previous: Figures) -> list[Table]:
         _referral_results(c),
         _answer_days(columns, c, p),
     ]
-    tables = suppress_all(tables)
-    _hide_new_clients_as_in_the_clients_table(tables[0], tables[1])
+    return protect(tables, audience)
+
+
+def protect(tables: list[Table], audience: str) -> list[Table]:
+    """Hide what the audience may not read (``tables[0]`` is the key figures).
+
+    internal: nothing is hidden, not even medians of two answers; funder: the key figures are
+    exact, every breakdown is suppressed; public: everything is suppressed.
+    """
+    if audience == Audience.INTERNAL:
+        for table in tables:
+            for row in table.all_rows():
+                row.hidden = [""] * len(row.values)
+        return tables
+    key_figures, breakdowns = tables[0], tables[1:]
+    suppress_all(breakdowns)
+    if audience == Audience.FUNDER:
+        for row in key_figures.rows:
+            row.hidden = [""] * len(row.values)
+    else:
+        suppress(key_figures)
+        _hide_new_clients_as_in_the_clients_table(key_figures, breakdowns[0])
     return tables
 
 
@@ -175,7 +213,7 @@ def _client_breakdowns(c: Figures, p: Figures):
     def present(dimension):
         return set(c.clients.get(dimension, {})) | set(p.clients.get(dimension, {}))
 
-    age_labels = [(group, group if group != "unknown" else _not_known()) for group in AGE_GROUPS]
+    age_labels = [(band.value, str(band.label)) for band in AGE_BANDS]
     migration_model = Client._meta.get_field("migration_status").related_model or MigrationStatus
     return [
         ("sex", _("Clients by sex"), _choice_labels(Sex, present("sex"))),
@@ -202,7 +240,7 @@ def _key_figures(columns: list[str], c: Figures, p: Figures) -> Table:
             "hours",
             _("Hours of consultation"),
             [c.hours, p.hours],
-            hidden=[is_small(c.consultations), is_small(p.consultations)],  # as small as the consultations behind them
+            hidden=[few(c.consultations), few(p.consultations)],  # resting on as few consultations
             kind="hours",
         ),
         Row(
@@ -235,15 +273,15 @@ def _hours(columns: list[str], c: Figures, p: Figures) -> Table:
     for value, label in labels:
         counts = [c.consultations_by_kind.get(value, 0), p.consultations_by_kind.get(value, 0)]
         minutes = [c.minutes_by_kind.get(value, 0), p.minutes_by_kind.get(value, 0)]
-        rows.append(Row(value, label, [round(x / 60, 1) for x in minutes], hidden=[is_small(n) for n in counts]))
-    total = Row("total", _("Total"), [c.hours, p.hours], hidden=[is_small(c.consultations), is_small(p.consultations)])
+        rows.append(Row(value, label, [round(x / 60, 1) for x in minutes], hidden=[few(n) for n in counts]))
+    total = Row("total", _("Total"), [c.hours, p.hours], hidden=[few(c.consultations), few(p.consultations)])
     return Table("hours", _("Hours of consultation by kind"), list(columns), rows, total=total, kind="hours")
 
 
 def _wages(columns: list[str], c: Figures, p: Figures) -> Table:
     def row(key, label, amount_key, count_key):
         values = [c.wages.get(amount_key) or 0, p.wages.get(amount_key) or 0]
-        hidden = [is_small(c.wages.get(count_key, 0)), is_small(p.wages.get(count_key, 0))]
+        hidden = [few(c.wages.get(count_key, 0)), few(p.wages.get(count_key, 0))]
         return Row(key, label, values, hidden=hidden)
 
     return Table(
@@ -283,7 +321,7 @@ def _answer_days(columns: list[str], c: Figures, p: Figures) -> Table:
         merged = Counter()
         for kind in kinds:
             merged.update(histograms.get(kind, Counter()))
-        return median(merged), is_small(sum(merged.values()))
+        return median(merged), few(sum(merged.values()))
 
     rows = []
     for kind in PartnerKind:

@@ -31,7 +31,7 @@ from memorandum.models import Referral
 from reference.ages import AGE_BANDS, age_band_case
 from reports.periods import Period
 
-# The funders' bands of reference.ages, as the labels the tables print ("0-17" ... "unknown").
+# The product's one age banding (reference.ages); the report groups by the band's index.
 AGE_GROUPS = [band.value for band in AGE_BANDS]
 CLIENT_DIMENSIONS = ["sex", "age_group", "citizenship_id", "region_id", "migration_status_id", "returning"]
 

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from reports.charts import report_charts
 from reports.content import build_tables
 from reports.counting import Scope, count, snapshot
+from reports.indicators import indicator_results, printable_results
+from reports.models import Audience
 from reports.periods import Period
-from reports.suppression import THRESHOLD
-from reports.tables import Table, printable
+from reports.tables import FEW, PRIMARY, SECONDARY, Table, legend_entries, printable
 
 GROUPS = [
     (
@@ -48,6 +49,7 @@ GROUPS = [
 class ReportRequest:
     period: Period
     language: str = "en"
+    audience: str = Audience.FUNDER
     project: object | None = None  # cases.Project
     offices: list = field(default_factory=list)  # accounts.Office
     achievements: str = ""
@@ -67,6 +69,7 @@ class ReportFiles:
     pdf: bytes
     xlsx: bytes
     tables: list[Table]
+    indicators: list
     counting_seconds: float
     pdf_seconds: float
 
@@ -76,11 +79,21 @@ def count_tables(request: ReportRequest) -> list[Table]:
     with translation.override(request.language), snapshot():
         current = count(request.scope, request.period)
         previous = count(request.scope, request.period.previous())
-        return build_tables(current, previous)
+        return build_tables(current, previous, request.audience)
 
 
-def _notes() -> list[str]:
-    return [
+def count_indicators(request: ReportRequest) -> list:
+    """The project's indicators against their targets (none without a project)."""
+    if request.project is None:
+        return []
+    with translation.override(request.language), snapshot():
+        return indicator_results(
+            request.project, request.period, office_ids=request.scope.office_ids, audience=request.audience
+        )
+
+
+def _notes(request: ReportRequest) -> list[str]:
+    notes = [
         _(
             "A client is counted as served when a case was opened or a consultation was given in the period; "
             "as returning when they had a case opened before the period."
@@ -88,16 +101,48 @@ def _notes() -> list[str]:
         _("Ages are reached in the last year of the period, from the year of birth."),
         _("A case is counted as worked on when it was opened or had a consultation in the period."),
         _("Referrals are counted from the day they were sent; days to answer run from sending to the first answer."),
-        _(
-            "To protect the people we serve, counts from 1 to %(n)s are shown as <%(m)s, and further cells are "
-            "hidden where a total would let the reader work a hidden count out. No name, code or note appears "
-            "in this report."
-        )
-        % {"n": THRESHOLD - 1, "m": THRESHOLD},
     ]
+    if request.project is not None:
+        notes.append(
+            _(
+                'Indicators: "cumulative" counts from the start of the project to the end of the period, each '
+                "person once; the percentage is of the target of the period or of the whole project."
+            )
+        )
+    if request.audience == Audience.INTERNAL:
+        notes.append(_("Internal report: every figure is exact, small numbers included. Do not share it outside."))
+    else:
+        notes.append(
+            _(
+                "To protect the people we serve, no name, code or note appears in this report, "
+                "and small numbers are hidden:"
+            )
+            + " "
+            + "; ".join(f"{mark} — {text}" for mark, text in legend_entries([PRIMARY, SECONDARY, FEW]))
+            + "."
+        )
+    if request.audience == Audience.FUNDER:
+        notes.append(_("The key figures and the project indicators are exact; the breakdowns are protected."))
+    return notes
 
 
-def build_context(request: ReportRequest, tables: list[Table], charts: list[dict]) -> dict:
+def period_note(period: Period) -> str:
+    """The cover's sentence about a period that has not ended ("" for an ended one)."""
+    if not period.is_partial:
+        return ""
+    previous = period.previous()
+    return _(
+        "The period has not ended: it is counted up to %(end)s (%(days)s days) and compared with the same "
+        "number of days of the previous period, %(previous_start)s–%(previous_end)s."
+    ) % {
+        "end": f"{period.end:%d.%m.%Y}",
+        "days": period.days,
+        "previous_start": f"{previous.start:%d.%m.%Y}",
+        "previous_end": f"{previous.end:%d.%m.%Y}",
+    }
+
+
+def build_context(request: ReportRequest, tables: list[Table], charts: list[dict], indicators: list = ()) -> dict:
     by_key = {table.key: table for table in tables}
     with translation.override(request.language):
         project = request.project
@@ -114,6 +159,8 @@ def build_context(request: ReportRequest, tables: list[Table], charts: list[dict
         if narrative:
             toc.append({"anchor": "narrative", "title": _("Narrative")})
         toc.append({"anchor": "key-figures", "title": _("Key figures")})
+        if project is not None:
+            toc.append({"anchor": "indicators", "title": _("Project indicators")})
         toc.append({"anchor": "charts", "title": _("Charts")})
         for anchor, title, keys in GROUPS:
             raw = [by_key[key] for key in keys if key in by_key]
@@ -126,8 +173,17 @@ def build_context(request: ReportRequest, tables: list[Table], charts: list[dict
         return {
             "language": request.language,
             "organisation": settings.ORGANISATION_NAME,
-            "title": _("Report to %(funder)s") % {"funder": project.funder} if project else _("Report on our work"),
-            "funder": project.funder if project else "",
+            "title": _("Report to %(funder)s") % {"funder": project.funder.name}
+            if project
+            else _("Report on our work"),
+            "funder": project.funder.name if project else "",
+            "audience": request.audience,
+            "audience_label": Audience(request.audience).label,
+            "is_internal": request.audience == Audience.INTERNAL,
+            "internal_mark": _("Internal — contains small numbers"),
+            "period_note": period_note(request.period),
+            "indicators": printable_results(list(indicators)) if project is not None else None,
+            "indicator_results": list(indicators),
             "project_label": f"{project.name} ({project.code})" if project else _("All work"),
             "period_label": request.period.label,
             "period_start": request.period.start,
@@ -141,7 +197,7 @@ def build_context(request: ReportRequest, tables: list[Table], charts: list[dict
             "charts": charts,
             "groups": groups,
             "toc": toc,
-            "notes": _notes(),
+            "notes": _notes(request),
         }
 
 
@@ -154,15 +210,23 @@ def build_files(
     progress("counting", 5)
     started = time.perf_counter()
     tables = count_tables(request)
+    indicators = count_indicators(request)
     counting_seconds = time.perf_counter() - started
     progress("charts", 40)
     with translation.override(request.language):
         charts = report_charts({table.key: table for table in tables})
-    context = build_context(request, tables, charts)
+    context = build_context(request, tables, charts, indicators)
     progress("pdf", 55)
     started = time.perf_counter()
     pdf = render_pdf(context)
     pdf_seconds = time.perf_counter() - started
     progress("xlsx", 90)
     xlsx = render_xlsx(context)
-    return ReportFiles(pdf=pdf, xlsx=xlsx, tables=tables, counting_seconds=counting_seconds, pdf_seconds=pdf_seconds)
+    return ReportFiles(
+        pdf=pdf,
+        xlsx=xlsx,
+        tables=tables,
+        indicators=indicators,
+        counting_seconds=counting_seconds,
+        pdf_seconds=pdf_seconds,
+    )

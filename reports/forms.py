@@ -8,7 +8,7 @@ from accounts.models import Office
 from cases.models import Project
 from reference.forms import DateInput
 from reference.translation import localized
-from reports.models import REPORT_LANGUAGES
+from reports.models import REPORT_LANGUAGES, Audience
 from reports.periods import Period, parse_period, recent_quarters
 
 CUSTOM = "custom"
@@ -33,6 +33,13 @@ class ReportForm(forms.Form):
         help_text=_("None ticked: all offices."),
     )
     language = forms.ChoiceField(label=_("Language of the report"), choices=REPORT_LANGUAGES, initial="en")
+    audience = forms.ChoiceField(
+        label=_("Audience"),
+        choices=Audience.choices,
+        initial=Audience.FUNDER,
+        required=False,
+        help_text=_("Internal reports show small numbers: managers only, never e-mailed."),
+    )
     achievements = forms.CharField(
         label=_("Achievements"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -57,6 +64,9 @@ class ReportForm(forms.Form):
             if name != "offices":
                 css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
                 field.widget.attrs.setdefault("class", css)
+
+    def clean_audience(self) -> str:
+        return self.cleaned_data.get("audience") or Audience.FUNDER
 
     def clean(self):
         data = super().clean()

@@ -8,6 +8,7 @@ files, so a page can poll it and a lost broker message loses nothing.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from reference.languages import LANGUAGE_CHOICES
@@ -27,6 +28,14 @@ class ReportStage(models.TextChoices):
     PDF = "pdf", _("Writing the PDF")
     XLSX = "xlsx", _("Writing the spreadsheet")
     FINISHED = "finished", _("Finished")
+
+
+class Audience(models.TextChoices):
+    """Who a report is written for, which decides what it hides."""
+
+    FUNDER = "funder", _("Funder: key figures and indicators exact, breakdowns protected")
+    PUBLIC = "public", _("Public: every figure protected")
+    INTERNAL = "internal", _("Internal: exact everywhere, managers only")
 
 
 # Reports are written in any interface language.
@@ -55,7 +64,10 @@ class ReportJob(models.Model):
     offices = models.ManyToManyField(
         "accounts.Office", blank=True, related_name="report_jobs", verbose_name=_("offices"), help_text=_("Empty: all.")
     )
+    # A period that had not ended when the report was requested ends on that day; this is the end it will have.
+    period_full_end = models.DateField(_("end of the whole period"), null=True, blank=True)
     language = models.CharField(_("report language"), max_length=5, choices=REPORT_LANGUAGES, default="en")
+    audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices, default=Audience.FUNDER)
     achievements = models.TextField(_("achievements"), blank=True)
     challenges = models.TextField(_("challenges"), blank=True)
     story = models.TextField(_("anonymised story"), blank=True)
@@ -94,6 +106,12 @@ class ReportJob(models.Model):
         return f"Report #{self.pk} {self.period_start}–{self.period_end}"
 
     @property
+    def period(self):
+        from reports.periods import Period
+
+        return Period(self.period_start, self.period_end, full_end=self.period_full_end)
+
+    @property
     def is_finished(self) -> bool:
         return self.state in (ReportState.DONE, ReportState.FAILED)
 
@@ -105,3 +123,74 @@ class ReportJob(models.Model):
     @property
     def has_files(self) -> bool:
         return self.state == ReportState.DONE and not self.files_deleted and bool(self.pdf)
+
+
+class TargetPeriod(models.TextChoices):
+    QUARTER = "quarter", _("Quarter")
+    YEAR = "year", _("Year")
+    PROJECT = "project", _("Life of the project")
+
+
+class Indicator(models.Model):
+    """One line of a project's logframe: a metric from the catalogue, optionally narrowed, with its targets.
+
+    The title has the three columns and the fallback of ``reference.models.TranslatedName``.
+    ``filters`` holds the narrowing keys of ``reference.metrics.MetricContext.filters``.
+    """
+
+    project = models.ForeignKey(
+        "cases.Project", on_delete=models.CASCADE, related_name="indicators", verbose_name=_("project")
+    )
+    code = models.CharField(_("code"), max_length=20)
+    name_ru = models.CharField(_("title (Russian)"), max_length=300)
+    name_kk = models.CharField(_("title (Kazakh)"), max_length=300, blank=True)
+    name_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    metric = models.CharField(_("metric"), max_length=60)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, default=0)
+    ordering = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["ordering", "code", "pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [models.UniqueConstraint(fields=["project", "code"], name="indicator_code_unique_in_project")]
+
+    def __str__(self) -> str:
+        return f"{self.code} · {self.name}"
+
+    @property
+    def name(self) -> str:
+        language = (get_language() or "ru")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_ru or self.name_en
+
+
+class IndicatorTarget(models.Model):
+    """The value an indicator should reach in one quarter, one year, or over the life of the project."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
+    )
+    period = models.CharField(_("period"), max_length=10, choices=TargetPeriod.choices)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True)
+    value = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["period", "year", "quarter"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period", "year", "quarter"], name="indicator_target_unique_period"
+            ),
+            models.UniqueConstraint(
+                fields=["indicator"],
+                condition=models.Q(period="project"),
+                name="indicator_one_project_target",
+            ),
+            models.CheckConstraint(condition=models.Q(value__gte=0), name="indicator_target_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.period} {self.year or ''} {self.quarter or ''}"

@@ -2,7 +2,7 @@
 
 from accounts.models import User
 from accounts.permissions import can_manage
-from reports.models import ReportJob, ReportState
+from reports.models import Audience, ReportJob, ReportState
 
 
 def can_use_reports(user: User) -> bool:
@@ -13,6 +13,8 @@ def can_use_reports(user: User) -> bool:
 def can_view_report(user: User, job: ReportJob) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
+    if job.audience == Audience.INTERNAL:
+        return can_manage(user)  # small numbers: managers only, even for the one who asked
     return can_manage(user) or job.created_by_id == user.pk
 
 

@@ -5,7 +5,7 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import can_manage
-from reports.models import ReportJob
+from reports.models import Audience, ReportJob
 
 
 def report_jobs_visible_to(user: User) -> QuerySet[ReportJob]:
@@ -13,7 +13,10 @@ def report_jobs_visible_to(user: User) -> QuerySet[ReportJob]:
     if not user.is_authenticated or not user.is_active:
         return ReportJob.objects.none()
     jobs = ReportJob.objects.select_related("project", "created_by").prefetch_related("offices")
-    return jobs if can_manage(user) else jobs.filter(created_by=user)
+    if can_manage(user):
+        return jobs
+    # An internal report holds small numbers: managers only, even for the one who asked.
+    return jobs.filter(created_by=user).exclude(audience=Audience.INTERNAL)
 
 
 def get_report_job_for(user: User, pk: int) -> ReportJob:

@@ -4,9 +4,13 @@ import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
+from auditlog.context import set_actor
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
@@ -16,11 +20,22 @@ from django.utils.translation import gettext as _
 
 import audit
 from accounts.models import Office, User
+from accounts.permissions import can_manage
 from cases.models import Project
 from notices.mail import mail_send
+from reference import metrics as catalogue
 from reference.routing import replica_reads
 from reports.document import ReportRequest, build_files
-from reports.models import ReportJob, ReportStage, ReportState, report_file_path
+from reports.models import (
+    Audience,
+    Indicator,
+    IndicatorTarget,
+    ReportJob,
+    ReportStage,
+    ReportState,
+    TargetPeriod,
+    report_file_path,
+)
 from reports.periods import Period
 
 logger = logging.getLogger(__name__)
@@ -116,24 +131,33 @@ def report_request(
     actor: User,
     period: Period,
     language: str,
+    audience: str = Audience.FUNDER,
     project: Project | None = None,
     offices: Iterable[Office] = (),
     achievements: str = "",
     challenges: str = "",
     story: str = "",
 ) -> ReportJob:
+    """Queue a report; a period that has not ended is counted up to today (and says so on its cover)."""
+    if audience not in Audience.values:
+        raise ValueError(f"Unknown audience {audience!r}")
+    if audience == Audience.INTERNAL and not can_manage(actor):
+        raise PermissionDenied("Only managers may request an internal report.")
+    period = period.up_to(timezone.localdate())
     job = ReportJob.objects.create(
         created_by=actor,
         period_start=period.start,
         period_end=period.end,
+        period_full_end=period.full_end,
         language=language,
+        audience=audience,
         project=project,
         achievements=achievements,
         challenges=challenges,
         story=story,
     )
     job.offices.set(offices)
-    audit.record_access(actor=actor, instance=job, what="report requested")
+    audit.record_access(actor=actor, instance=job, what=f"report requested for the {audience} audience")
     transaction.on_commit(lambda: _enqueue(job.pk))
     return job
 
@@ -204,8 +228,9 @@ def report_fail(*, job_id: int, attempt: int, message: str) -> None:
 
 def _request_of(job: ReportJob) -> ReportRequest:
     return ReportRequest(
-        period=Period(job.period_start, job.period_end),
+        period=Period(job.period_start, job.period_end, full_end=job.period_full_end),
         language=job.language,
+        audience=job.audience,
         project=job.project,
         offices=list(job.offices.order_by("name_ru")),
         achievements=job.achievements,
@@ -261,7 +286,8 @@ def report_notify(*, job_id: int) -> None:
     """E-mail the manager who asked that the report is ready (the link, never the figures)."""
     job = ReportJob.objects.select_related("created_by").get(pk=job_id)
     user = job.created_by
-    if not user.email:
+    if not user.email or job.audience == Audience.INTERNAL:
+        # An internal report (small numbers) is never announced by e-mail: the manager finds it on the page.
         return
     with translation.override(user.language or settings.LANGUAGE_CODE):
         link = settings.SITE_URL.rstrip("/") + reverse("reports:detail", args=[job.pk])
@@ -285,3 +311,74 @@ def report_expire_files(*, now: dt.datetime | None = None) -> int:
         ReportJob.objects.filter(pk=job.pk).update(files_deleted=True, pdf="", xlsx="")
         count += 1
     return count
+
+
+@transaction.atomic
+def indicator_create(
+    *,
+    actor: User,
+    project: Project,
+    code: str,
+    name_ru: str,
+    name_kk: str = "",
+    name_en: str = "",
+    metric: str,
+    filters: dict[str, Any] | None = None,
+    baseline: int | Decimal = 0,
+    ordering: int = 100,
+) -> Indicator:
+    """Add an indicator to a project's logframe; only the filters its metric honours are kept."""
+    if not can_manage(actor):
+        raise PermissionDenied("Only managers may define indicators.")
+    try:
+        honoured = catalogue.get(metric).filters
+    except KeyError:
+        raise ValidationError({"metric": _("Choose a metric from the list.")}) from None
+    kept = {key: value for key, value in (filters or {}).items() if value not in (None, "")}
+    refused = sorted(set(kept) - set(honoured))
+    if refused:
+        raise ValidationError(_("This metric cannot be narrowed by: %(keys)s.") % {"keys": ", ".join(refused)})
+    if Indicator.objects.filter(project=project, code=code).exists():
+        raise ValidationError({"code": _("This project already has an indicator with this code.")})
+    with set_actor(actor):
+        return Indicator.objects.create(
+            project=project,
+            code=code,
+            name_ru=name_ru,
+            name_kk=name_kk,
+            name_en=name_en,
+            metric=metric,
+            filters=kept,
+            baseline=baseline,
+            ordering=ordering,
+        )
+
+
+@transaction.atomic
+def indicator_target_set(
+    *,
+    actor: User,
+    indicator: Indicator,
+    period: str,
+    value: int | Decimal,
+    year: int | None = None,
+    quarter: int | None = None,
+) -> IndicatorTarget:
+    """Set (or change) the target of one quarter, one year, or the whole project."""
+    if not can_manage(actor):
+        raise PermissionDenied("Only managers may set targets.")
+    if period == TargetPeriod.QUARTER and not (year and quarter in (1, 2, 3, 4)):
+        raise ValidationError(_("A quarterly target needs a year and a quarter from 1 to 4."))
+    if period == TargetPeriod.YEAR and not year:
+        raise ValidationError(_("A yearly target needs a year."))
+    if period == TargetPeriod.PROJECT:
+        year = quarter = None
+    elif period == TargetPeriod.YEAR:
+        quarter = None
+    if value is None or value < 0:
+        raise ValidationError({"value": _("A target is zero or more.")})
+    with set_actor(actor):
+        target, _created = IndicatorTarget.objects.update_or_create(
+            indicator=indicator, period=period, year=year, quarter=quarter, defaults={"value": value}
+        )
+    return target

@@ -48,6 +48,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
         actor=request.user,
         period=data["period"],
         language=data["language"],
+        audience=data["audience"],
         project=data["project"],
         offices=data["offices"],
         achievements=data["achievements"],

@@ -1,7 +1,8 @@
 """The spreadsheet: the same suppressed tables as the PDF, one sheet per group.
 
-A hidden cell is written as the text ``<5``, never as its number, so a
-formula or a filter cannot reveal it.
+A hidden cell is written as the text of its mark (``<5``, ``×``, ``n<5``), never as its number,
+so a formula or a filter cannot reveal it; each table that hides anything has the legend of its
+marks under it, as in the PDF.
 """
 
 import io
@@ -12,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from reports.tables import SUPPRESSED, Table
+from reports.tables import Table, legend
 
 HEADER_FILL = PatternFill("solid", fgColor="EEF3FA")
 BOLD = Font(bold=True)
@@ -45,7 +46,7 @@ def _write_table(sheet, row: int, table: Table) -> int:
         for index, (value, hidden) in enumerate(zip(table_row.values, table_row.hidden, strict=True), start=2):
             cell = sheet.cell(row=row, column=index)
             if hidden:
-                cell.value = SUPPRESSED
+                cell.value = hidden
                 cell.alignment = Alignment(horizontal="right")
             elif value is not None:
                 cell.value = float(value) if kind in ("money", "hours", "days") else int(value)
@@ -53,10 +54,44 @@ def _write_table(sheet, row: int, table: Table) -> int:
             if table_row is table.total:
                 cell.font = BOLD
         row += 1
+    if marks := table.marks():
+        sheet.cell(row=row, column=1, value=legend(marks)).font = Font(italic=True, color="333333")
+        row += 1
     if table.note:
         sheet.cell(row=row, column=1, value=table.note).font = Font(italic=True, color="666666")
         row += 1
     return row + 1
+
+
+def _write_indicators(workbook, used: set[str], indicators: dict) -> None:
+    sheet = workbook.create_sheet(_sheet_title(_("Project indicators"), used))
+    keys = [
+        "code",
+        "title",
+        "baseline",
+        "target",
+        "achieved",
+        "percent",
+        "cumulative",
+        "project_target",
+        "project_percent",
+    ]
+    for index, key in enumerate(keys, start=1):
+        cell = sheet.cell(row=1, column=index, value=str(indicators["header"][key]))
+        cell.font, cell.fill = BOLD, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    for row_index, row in enumerate(indicators["rows"], start=2):
+        for index, key in enumerate(keys, start=1):
+            # The printed texts, as in the PDF: marks stay marks and numbers read in the report's language.
+            sheet.cell(row=row_index, column=index, value=row[key]).alignment = Alignment(
+                horizontal="left" if index <= 2 else "right"
+            )
+    if indicators["legend"]:
+        sheet.cell(row=len(indicators["rows"]) + 3, column=1, value=indicators["legend"]).font = Font(italic=True)
+    sheet.column_dimensions["A"].width = 10
+    sheet.column_dimensions["B"].width = 50
+    for column in range(3, len(keys) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 16
 
 
 def render_xlsx(context: dict) -> bytes:
@@ -69,19 +104,28 @@ def render_xlsx(context: dict) -> bytes:
             (_("Report"), context["title"]),
             (_("Funder"), context["funder"] or "—"),
             (_("Project"), context["project_label"]),
-            (_("Period"), f"{context['period_start']:%d.%m.%Y} – {context['period_end']:%d.%m.%Y}"),
+            (
+                _("Period"),
+                f"{context['period_label']} ({context['period_start']:%d.%m.%Y} – {context['period_end']:%d.%m.%Y})",
+            ),
             (_("Compared with"), context["previous_label"]),
+            (_("Audience"), str(context["audience_label"])),
             (_("Offices"), context["offices_label"]),
             (_("Generated"), f"{context['generated_at']:%d.%m.%Y %H:%M}"),
         ]
         for index, (label, value) in enumerate(lines, start=1):
             about.cell(row=index, column=1, value=label).font = BOLD
             about.cell(row=index, column=2, value=value)
-        for offset, note in enumerate(context["notes"], start=len(lines) + 2):
+        extra = [context["period_note"]] if context["period_note"] else []
+        if context["is_internal"]:
+            extra.insert(0, context["internal_mark"])
+        for offset, note in enumerate([*extra, *context["notes"]], start=len(lines) + 2):
             about.cell(row=offset, column=1, value=note)
         about.column_dimensions["A"].width = 24
         about.column_dimensions["B"].width = 70
 
+        if context.get("indicators"):
+            _write_indicators(workbook, used, context["indicators"])
         for group in [{"title": _("Key figures"), "tables": [context["key_figures_table"]]}, *context["groups"]]:
             sheet = workbook.create_sheet(_sheet_title(group["title"], used))
             row = 1
@@ -90,6 +134,11 @@ def render_xlsx(context: dict) -> bytes:
             sheet.column_dimensions["A"].width = 44
             for column in range(2, 10):
                 sheet.column_dimensions[get_column_letter(column)].width = 16
+        if context["is_internal"]:
+            # Every printed page of every sheet says what the report is.
+            for sheet in workbook.worksheets:
+                sheet.oddHeader.center.text = context["internal_mark"]
+                sheet.evenHeader.center.text = context["internal_mark"]
         buffer = io.BytesIO()
         workbook.save(buffer)
     return buffer.getvalue()

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from cases.models import Case, CaseKind, Consultation, FollowUp, ProblemCategory, Project
+from cases.models import Case, CaseKind, Consultation, FollowUp, Funder, ProblemCategory, Project
 from clients.models import Sex, Vulnerability
 from clients.services import client_create
 from tests.factories import country
@@ -33,12 +33,19 @@ def category(code: str = "unpaid-wages") -> ProblemCategory:
     return ProblemCategory.objects.get(code=code)
 
 
+def iom() -> Funder:
+    funder, _ = Funder.objects.get_or_create(
+        code="iom", defaults={"name_ru": "МОМ", "name_kk": "ХКҰ", "name_en": "IOM"}
+    )
+    return funder
+
+
 class ProjectFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Project
         django_get_or_create = ("code",)
 
-    funder_ru = "IOM"
+    funder = factory.LazyFunction(iom)
     name_ru = factory.Sequence(lambda n: f"Protection of migrant workers {n}")
     code = factory.Sequence(lambda n: f"IOM-{n:03d}")
     starts_on = date(2026, 1, 1)

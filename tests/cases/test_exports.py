@@ -3,6 +3,7 @@
 import csv
 import io
 
+import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -85,3 +86,21 @@ def test_too_large_an_export_asks_to_narrow_the_filters(case, lawyer, as_coordin
     assert response.status_code == 302
     assert response["Location"] == reverse("cases:list") + "?kind=legal"
     assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "delimiter", "wages"), [("ru", ";", "150000,50"), ("kk", ";", "150000,50"), ("en", ",", "150000.50")]
+)
+def test_the_csv_opens_in_columns_in_the_readers_excel(case, as_coordinator, language, delimiter, wages):
+    """Russian Excel splits on ";" and reads a decimal comma; English Excel wants "," and a point."""
+    from decimal import Decimal
+
+    Case.objects.filter(pk=case.pk).update(wages_claimed=Decimal("150000.50"))
+    response = as_coordinator.get(reverse("cases:export"), {"format": "csv"}, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.content.startswith("\ufeff".encode())
+    text = response.content.decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(text), delimiter=delimiter))[:2]
+    assert len(header) == len(row) == 20
+    assert row[header.index(header[13])] == wages
+    other = "," if delimiter == ";" else ";"
+    assert len(next(csv.reader(io.StringIO(text), delimiter=other))) == 1  # one column when split the wrong way

@@ -39,6 +39,7 @@ from cases.models import (
     Consultation,
     ConsultationKind,
     ConsultationMode,
+    Funder,
     Outcome,
     ProblemCategory,
     Project,
@@ -57,8 +58,16 @@ def at(day: str, hour: int = 10) -> dt.datetime:
 
 
 def make_project() -> Project:
+    funder, _created = Funder.objects.get_or_create(
+        code="iom", defaults={"name_ru": "МОМ", "name_kk": "ХКҰ", "name_en": "IOM"}
+    )
     return Project.objects.create(
-        funder="IOM", name="Safe labour migration", code="IOM-KZ-01", starts_on=dt.date(2026, 1, 1)
+        funder=funder,
+        name_ru="Безопасная трудовая миграция",
+        name_kk="Қауіпсіз еңбек көші-қоны",
+        name_en="Safe labour migration",
+        code="IOM-KZ-01",
+        starts_on=dt.date(2026, 1, 1),
     )
 
 

@@ -6,9 +6,10 @@ import pytest
 
 from reports.content import build_tables
 from reports.counting import Figures
+from reports.models import Audience
 from reports.periods import parse_period
 from reports.suppression import suppress
-from reports.tables import SUPPRESSED, Row, Table, printable
+from reports.tables import SECONDARY, SUPPRESSED, Row, Table, printable
 
 
 def _table(values: dict[str, list[int]], *, total=True, total_column=False, columns=("Q3", "Q2")) -> Table:
@@ -92,7 +93,7 @@ def test_the_change_column_is_blank_next_to_a_hidden_cell():
     assert printed["header"] == ["Q3", "Q2", "±"]
     women, men, total = printed["rows"]
     assert women["cells"] == [SUPPRESSED, "10", ""]
-    assert men["cells"] == [SUPPRESSED, "20", ""]
+    assert men["cells"] == [SECONDARY, "20", ""]  # 40 men: hidden to protect the 3 women, and marked as such
     assert total["cells"] == ["43", "30", "+43\u202f%"]
 
 
@@ -107,10 +108,15 @@ def test_the_key_figures_do_not_give_away_a_small_number_of_returning_clients():
     for figures in (current, previous):
         figures.clients.update({dimension: Counter() for dimension in dimensions})
 
-    tables = {table.key: table for table in build_tables(current, previous)}
+    tables = {table.key: table for table in build_tables(current, previous, Audience.PUBLIC)}
 
     assert tables["clients"].cell(str(True)) == SUPPRESSED
     key_figures = tables["key_figures"]
     assert key_figures.cell("clients_served") == 12
-    assert key_figures.cell("new_clients") == SUPPRESSED
+    assert key_figures.cell("new_clients") == SECONDARY
     assert key_figures.cell("new_clients", 1) == 20  # nothing small in the previous quarter: nothing hidden
+
+    # A funder report prints its key figures exact (the funder's own choice); the breakdown stays protected.
+    tables = {table.key: table for table in build_tables(current, previous, Audience.FUNDER)}
+    assert tables["key_figures"].cell("new_clients") == 9
+    assert tables["clients"].cell(str(True)) == SUPPRESSED

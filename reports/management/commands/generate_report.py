@@ -1,11 +1,12 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone, translation
 
 from accounts.models import Office
 from cases.models import Project
 from reports.document import ReportRequest, build_files
-from reports.models import REPORT_LANGUAGES
+from reports.models import REPORT_LANGUAGES, Audience
 from reports.periods import parse_period
 
 
@@ -23,10 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("--xlsx", help="Where to write the spreadsheet (optional).")
         parser.add_argument("--project", help="Project code; all work when omitted.")
         parser.add_argument("--offices", help="Comma-separated office codes; all offices when omitted.")
+        parser.add_argument(
+            "--audience", default=Audience.FUNDER, choices=Audience.values, help="funder (default), public or internal"
+        )
 
-    def handle(self, *args, period, language, output, xlsx, project, offices, **options):
+    def handle(self, *args, period, language, output, xlsx, project, offices, audience, **options):
         try:
-            parsed = parse_period(period)
+            parsed = parse_period(period).up_to(timezone.localdate())
         except ValueError as error:
             raise CommandError(str(error)) from error
         chosen_project = None
@@ -47,13 +51,17 @@ class Command(BaseCommand):
                 self.stderr.write(f"{percent:3d}% {stage}")
 
         files = build_files(
-            ReportRequest(period=parsed, language=language, project=chosen_project, offices=chosen_offices),
+            ReportRequest(
+                period=parsed, language=language, audience=audience, project=chosen_project, offices=chosen_offices
+            ),
             progress,
         )
         Path(output).write_bytes(files.pdf)
         if xlsx:
             Path(xlsx).write_bytes(files.xlsx)
+        with translation.override("en"):
+            label = parsed.label
         self.stdout.write(
-            f"Report {parsed.label}: counting {files.counting_seconds:.2f} s, PDF {files.pdf_seconds:.2f} s -> {output}"
+            f"Report {label}: counting {files.counting_seconds:.2f} s, PDF {files.pdf_seconds:.2f} s -> {output}"
             + (f", {xlsx}" if xlsx else "")
         )
