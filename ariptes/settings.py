@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "clients",
     "cases",
     "memorandum",
+    "outreach",
     "reports",
     "demo",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("clients/", include("clients.urls")),
     path("cases/", include("cases.urls")),
     path("memorandum/", include("memorandum.urls")),
+    path("outreach/", include("outreach.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -108,19 +108,27 @@ def rows(cases) -> list[list]:
 
 
 def to_csv(table: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([neutralise(h) for h in headers()])
-    for row in table:
-        writer.writerow(["" if value is None else value for value in row])
-    # A BOM so that spreadsheet programs read Cyrillic correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return write_csv(headers(), table)
 
 
 def to_xlsx(table: list[list]) -> bytes:
+    return write_xlsx(_("Cases"), headers(), table)
+
+
+def write_csv(header: list[str], table: list[list]) -> bytes:
+    """CSV with a BOM (spreadsheet programs then read Cyrillic); other exports (outreach) use it too."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([neutralise(h) for h in header])
+    for row in table:
+        writer.writerow(["" if value is None else value for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write_xlsx(title: str, header: list[str], table: list[list]) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Cases"))
-    sheet.append(headers())
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append(header)
     for row in table:
         # Text cells are stored as strings (never formulas); the quote also survives re-export to CSV.
         sheet.append([value.isoformat() if isinstance(value, date) else value for value in row])
@@ -131,21 +139,26 @@ def to_xlsx(table: list[list]) -> bytes:
 
 def record_export_access(*, actor, cases: list[Case], file_format: str) -> int:
     """One access entry per exported case, written in batches (an export may hold thousands)."""
-    content_type = ContentType.objects.get_for_model(Case)
+    return record_exported(actor=actor, objects=cases, model=Case, file_format=file_format)
+
+
+def record_exported(*, actor, objects: list, model, file_format: str) -> int:
+    """One access entry per exported row of ``model`` (outreach's exports use it too)."""
+    content_type = ContentType.objects.get_for_model(model)
     now = timezone.now()
     entries = [
         LogEntry(
             content_type=content_type,
-            object_pk=str(case.pk),
-            object_id=case.pk,
-            object_repr=str(case),
+            object_pk=str(obj.pk),
+            object_id=obj.pk,
+            object_repr=str(obj),
             action=LogEntry.Action.ACCESS,
             actor=actor,
             changes={},
             timestamp=now,
             additional_data={"access": f"export-{file_format}"},
         )
-        for case in cases
+        for obj in objects
     ]
     LogEntry.objects.bulk_create(entries, batch_size=AUDIT_BATCH)
     return len(entries)

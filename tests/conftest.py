@@ -113,7 +113,7 @@ def as_outsider(outsider):
 
 
 # Apps whose data migrations load rows that tests rely on (regions, countries, categories...).
-_MIGRATED_DATA_APPS = ["reference", "accounts", "audit", "clients", "cases", "memorandum", "reports"]
+_MIGRATED_DATA_APPS = ["reference", "accounts", "audit", "clients", "cases", "memorandum", "outreach", "reports"]
 
 
 @pytest.fixture(scope="session")
