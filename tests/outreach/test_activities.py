@@ -85,7 +85,10 @@ def test_recording_who_was_reached_saves_the_grid_and_citizenship(as_coordinator
     ("overrides", "message"),
     [
         ({"participants": "13"}, "The counts by sex and age add up to 12, but 13 participants were entered."),
-        ({"c_unknown": "5"}, "The counts by citizenship (with “not known”) add up to 15, but 12 participants were entered."),
+        (
+            {"c_unknown": "5"},
+            "The counts by citizenship (with “not known”) add up to 15, but 12 participants were entered.",
+        ),
         ({"p_male_25-34": "-4"}, "A count cannot be negative."),
         ({"p_male_25-34": "4.5"}, "Enter a whole number of people."),
         ({"p_male_25-34": "четыре"}, "Enter a whole number of people."),
@@ -134,7 +137,8 @@ def test_a_held_activity_cannot_be_moved_into_the_future(as_coordinator, activit
 
 def test_a_campaign_reach_is_kept_apart_from_people_in_the_room(as_coordinator, office_a, coordinator):
     campaign = make_activity(office_a, actor=coordinator, kind="campaign", title="Кампания в Telegram")
-    response = as_coordinator.post(f"/outreach/{campaign.pk}/held/", _held_post(r_leaflets="3000", r_social_media="12000"))
+    data = _held_post(r_leaflets="3000", r_social_media="12000")
+    response = as_coordinator.post(f"/outreach/{campaign.pk}/held/", data)
     assert response.status_code == 302
     campaign.refresh_from_db()
     assert campaign.participants == 12
