@@ -14,7 +14,7 @@ NAME_ENDINGS = re.compile(
     r"ov|ova|ev|eva|yev|yeva|uly|ulu|kyzy|qizi|zoda|zade|bekov|bekova)$",
     re.IGNORECASE,
 )
-CUES = re.compile(r"(зовут|имя|фамилия|есімі|аты|name is|called)", re.IGNORECASE)
+CUES = re.compile(r"\b(зовут|имя|фамилия|есімі|аты|по имени|name is|named)\b", re.IGNORECASE)
 # Common capitalised words of a note that are not names (places, agencies, languages).
 NOT_NAMES = {
     "алматы",

@@ -33,7 +33,7 @@ def make_activity(office, *, actor, days_ago: int = 3, **fields):
         "duration_hours": Decimal("2"),
     }
     values.update(fields)
-    return services.activity_plan(actor=actor, **values)
+    return services.activity_plan(actor=actor, office=office, **values)
 
 
 def make_training(office, *, actor, days_ago: int = 2, **fields):
