@@ -45,7 +45,8 @@ def looks_like_a_name(note: str) -> bool:
     for index, word in enumerate(words):
         lower = word.lower()
         capitalised = word[:1].isupper() and not word.isupper() and lower not in NOT_NAMES
-        if capitalised and len(word) > 3 and NAME_ENDINGS.search(lower) and index > 0:
+        # A first word is capitalised anyway; only Latin-script first words (rare in notes) are suspect.
+        if capitalised and len(word) > 3 and NAME_ENDINGS.search(lower) and (index > 0 or word.isascii()):
             return True
         capitalised_run = capitalised_run + 1 if capitalised else 0
         if capitalised_run >= 2:

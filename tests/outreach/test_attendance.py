@@ -132,7 +132,7 @@ def test_a_sheet_without_the_agency_column_is_refused_at_upload(as_coordinator, 
 
 
 def test_another_users_dry_run_is_not_reachable(as_coordinator, as_lawyer, training_a):
-    response = _upload(as_coordinator, training_a, "name,agency\nA,police\n".encode(), name="s.csv")
+    response = _upload(as_coordinator, training_a, b"name,agency\nA,police\n", name="s.csv")
     assert as_lawyer.get(response["Location"]).status_code == 404
 
 
