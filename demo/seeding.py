@@ -15,6 +15,7 @@ SEEDERS = [
     "clients.demo.seed",
     "cases.demo.seed",
     "memorandum.demo.seed",
+    "demo.outreach.seed",
 ]
 
 
