@@ -131,5 +131,14 @@ def contact_to_client(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "clients/form.html",
-        {"form": form, "duplicates": duplicates, "creating": True, "from_contact": contact},
+        {
+            "form": form,
+            "duplicates": duplicates,
+            "creating": True,
+            "prefill_note": _(
+                "Filled in from quick contact %(number)s: saving links the contact to the new client, "
+                "so reports count the person once."
+            )
+            % {"number": contact.pk},
+        },
     )
