@@ -270,7 +270,7 @@ class _Seeder:
             MaterialStock.objects.get_or_create(
                 office=office,
                 material=material,
-                defaults={"quantity": self.rng.choice([40, 150, 800, 2500]), "low_threshold": 200},
+                defaults={"quantity": self.rng.choice([150, 800, 1200, 2500, 3000]), "low_threshold": 200},
             )
 
     # --- quick contacts --------------------------------------------------------------------------

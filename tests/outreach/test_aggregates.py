@@ -94,7 +94,7 @@ def test_the_managers_home_shows_the_quarters_outreach(as_manager, year):
     people = aggregates.people_reached(
         aggregates.Scope(*__import__("outreach.home").home.quarter_of(timezone.localdate()))
     )
-    assert f'data-testid="figure-people-reached">{people}<' in page
+    assert f'data-testid="figure-people-reached">{people}<' in page  # under 1,000: no thousands separator
 
 
 def test_the_coordinators_home_lists_planned_activities(as_coordinator, office_a, coordinator, as_lawyer):
