@@ -86,7 +86,8 @@ def _office_for_form(request: HttpRequest, activity=None) -> int | None:
     if activity is not None:
         return activity.office_id
     if request.user.sees_all_offices:
-        return request.POST.get("office") or request.user.office_id
+        chosen = request.POST.get("office", "")
+        return int(chosen) if chosen.isdigit() else request.user.office_id
     return request.user.office_id
 
 

@@ -183,3 +183,21 @@ def test_the_list_and_the_page_pin_their_query_counts(as_manager, office_a, coor
         assert as_manager.get(f"/outreach/{activity.pk}/").status_code == 200
     with django_assert_max_num_queries(16):
         assert as_manager.get(f"/outreach/{activity.pk}/held/").status_code == 200
+
+
+def test_the_edit_form_pins_its_query_count(as_coordinator, activity_a, django_assert_max_num_queries):
+    with django_assert_max_num_queries(16):
+        assert as_coordinator.get(f"/outreach/{activity_a.pk}/edit/").status_code == 200
+
+
+def test_a_manager_plans_for_another_office_and_odd_office_values_give_a_form(as_manager, office_b):
+    data = {
+        "kind": "campaign",
+        "title": "Кампания в Астане",
+        "audience": "migrants",
+        "starts_on": timezone.localdate().isoformat(),
+        "region": Region.objects.get(code="astana").pk,
+    }
+    assert as_manager.post("/outreach/new/", {**data, "office": "abc"}).status_code == 200
+    assert as_manager.post("/outreach/new/", {**data, "office": office_b.pk}).status_code == 302
+    assert Activity.objects.get().office == office_b

@@ -62,3 +62,15 @@ def test_the_stock_cannot_go_below_zero(as_coordinator, office_a, stock):
 
 def test_an_outsider_sees_only_their_office_stock(as_outsider, stock):
     assert 'data-testid="stock-row"' not in as_outsider.get("/outreach/materials/").content.decode()
+
+
+def test_the_stock_page_pins_its_query_count(
+    as_manager, office_a, office_b, coordinator, manager, django_assert_max_num_queries
+):
+    from outreach.models import Material
+
+    for office in (office_a, office_b):
+        for leaflet in Material.objects.all():
+            services.stock_add(office=office, material=leaflet, quantity=300, actor=manager)
+    with django_assert_max_num_queries(10):
+        assert as_manager.get("/outreach/materials/").status_code == 200
