@@ -31,6 +31,7 @@ SECTIONS = [
     Section("cases", _("Cases"), "cases:list", _staff, "/cases/"),
     Section("referrals", _("Referrals"), "memorandum:referral-board", can_coordinate, "/memorandum/referrals/"),
     Section("memorandum", _("Memorandum"), "memorandum:index", _staff, "/memorandum/"),
+    Section("outreach", _("Outreach"), "outreach:list", _staff, "/outreach/"),
     Section("reports", _("Reports"), "reports:list", can_manage, "/reports/"),
 ]
 

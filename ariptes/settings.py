@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "cases",
     "memorandum",
     "papers",
+    "outreach",
     "reports",
     "demo",
     # The project package: wiring commands (move_files) and probes, no models.

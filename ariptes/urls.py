@@ -17,6 +17,7 @@ urlpatterns = [
     path("clients/", include("papers.urls")),
     path("cases/", include("cases.urls")),
     path("memorandum/", include("memorandum.urls")),
+    path("outreach/", include("outreach.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,8 @@ HOME_PANELS: list[str] = [
     "cases.home.caseworker_panel",
     "reports.home.manager_panel",
     "memorandum.home.coordinator_panel",
+    "outreach.home.planned_panel",
+    "outreach.home.quarter_panel",
 ]
 
 

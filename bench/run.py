@@ -21,6 +21,10 @@ PAGES = [
     ("Case detail", "cases:detail", "case"),
     ("Referral board", "memorandum:referral-board", None),
     ("Reports", "reports:list", None),
+    ("Outreach list", "outreach:list", None),
+    ("Outreach list, filtered (held trainings)", "outreach:list", "outreach-filter"),
+    ("Outreach activity", "outreach:detail", "activity"),
+    ("Quick contacts (form + latest)", "outreach:contacts", None),
 ]
 
 
@@ -53,6 +57,10 @@ def _argument(kind: str | None):
         return [Client.objects.filter(merged_into__isnull=True).order_by("-pk").values_list("pk", flat=True)[0]]
     if kind == "case":
         return [Case.objects.order_by("-pk").values_list("pk", flat=True)[0]]
+    if kind == "activity":
+        from outreach.models import Activity
+
+        return [Activity.objects.filter(status="held").order_by("-pk").values_list("pk", flat=True)[0]]
     return []
 
 
@@ -70,12 +78,14 @@ def time_pages(repeat: int = 5) -> list[dict]:
     rows = []
     for label, name, kind in PAGES:
         try:
-            url = reverse(name, args=_argument(kind) if kind not in (None, "search") else [])
+            url = reverse(name, args=_argument(kind) if kind not in (None, "search", "outreach-filter") else [])
         except (NoReverseMatch, IndexError):
             rows.append({"what": label, "note": "not available"})
             continue
         if kind == "search":
             url += "?q=ива"
+        if kind == "outreach-filter":
+            url += "?kind=training_officials&status=held"
         timings, queries, status = [], 0, None
         for attempt in range(repeat + 1):
             with CaptureQueriesContext(connection) as captured:
@@ -95,7 +105,46 @@ def time_pages(repeat: int = 5) -> list[dict]:
                 "note": f"HTTP {status}",
             }
         )
+    rows.append(time_quick_contact_post(http, repeat))
     return rows
+
+
+def time_quick_contact_post(http, repeat: int) -> dict:
+    """Logging a hotline call: one POST (then the redirect), as the manager of the Almaty office."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from cases.models import ProblemCategory
+    from reference.models import Country
+
+    url = reverse("outreach:contacts")
+    data = {
+        "channel": "phone",
+        "action": "advice",
+        "sex": "female",
+        "age_band": "25-34",
+        "citizenship": Country.objects.get(code="uz").pk,
+        "categories": [ProblemCategory.objects.order_by("pk").values_list("pk", flat=True)[0]],
+        "note": "bench: не платят зарплату",
+    }
+    timings, queries, status = [], 0, None
+    for attempt in range(repeat + 1):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = http.post(url, data)
+            elapsed = time.perf_counter() - started
+        status = response.status_code
+        if attempt:
+            timings.append(elapsed)
+            queries = len(captured)
+    return {
+        "what": "Quick contact POST (log one call)",
+        "median_ms": statistics.median(timings) * 1000,
+        "max_ms": max(timings) * 1000,
+        "queries": queries,
+        "note": f"HTTP {status}",
+    }
 
 
 def _report_process(period: str, project: str | None, mode: str = "") -> dict:
@@ -159,10 +208,12 @@ def _database_label() -> str:
     from cases.models import Case, Consultation
     from clients.models import Client
     from memorandum.models import Referral
+    from outreach.models import Activity, QuickContact
 
     return (
         f"{connection.vendor}: {Client.objects.count():,} clients, {Case.objects.count():,} cases, "
-        f"{Consultation.objects.count():,} consultations, {Referral.objects.count():,} referrals"
+        f"{Consultation.objects.count():,} consultations, {Referral.objects.count():,} referrals, "
+        f"{Activity.objects.count():,} outreach activities, {QuickContact.objects.count():,} quick contacts"
     )
 
 

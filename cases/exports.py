@@ -105,14 +105,22 @@ def rows(cases) -> list[list]:
 
 
 def to_csv(table: list[list]) -> bytes:
-    # ";" and a decimal comma in Russian and Kazakh, "," in English; a BOM for Cyrillic (reference.spreadsheets).
-    return csv_bytes([neutralise(h) for h in headers()], table)
+    return write_csv(headers(), table)
 
 
 def to_xlsx(table: list[list]) -> bytes:
+    return write_xlsx(_("Cases"), headers(), table)
+
+
+def write_csv(header: list[str], table: list[list]) -> bytes:
+    """The export CSV (outreach's too): ";" and a decimal comma in ru/kk, "," in en, a BOM (reference.spreadsheets)."""
+    return csv_bytes([neutralise(h) for h in header], table)
+
+
+def write_xlsx(title: str, header: list[str], table: list[list]) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Cases"))
-    sheet.append(headers())
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append(header)
     for row in table:
         # Text cells are stored as strings (never formulas); the quote also survives re-export to CSV.
         sheet.append([value.isoformat() if isinstance(value, date) else value for value in row])
@@ -123,4 +131,9 @@ def to_xlsx(table: list[list]) -> bytes:
 
 def record_export_access(*, actor, cases: list[Case], file_format: str) -> int:
     """One access entry per exported case (written in batches by the audit app)."""
-    return audit.record_bulk_access(actor=actor, instances=cases, what=f"export-{file_format}")
+    return record_exported(actor=actor, objects=cases, file_format=file_format)
+
+
+def record_exported(*, actor, objects: list, file_format: str, model=None) -> int:
+    """One access entry per exported row (outreach's exports use it too); ``model`` is implied by the rows."""
+    return audit.record_bulk_access(actor=actor, instances=objects, what=f"export-{file_format}")

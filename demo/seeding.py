@@ -17,6 +17,7 @@ SEEDERS = [
     "demo.seed_cases.seed",
     "demo.seed_memorandum.seed",
     "demo.indicators.seed",
+    "demo.outreach.seed",
 ]
 
 

@@ -113,7 +113,17 @@ def as_outsider(outsider):
 
 
 # Apps whose data migrations load rows that tests rely on (regions, countries, categories...).
-_MIGRATED_DATA_APPS = ["reference", "accounts", "audit", "clients", "cases", "memorandum", "papers", "reports"]
+_MIGRATED_DATA_APPS = [
+    "reference",
+    "accounts",
+    "audit",
+    "clients",
+    "cases",
+    "memorandum",
+    "papers",
+    "outreach",
+    "reports",
+]
 
 
 @pytest.fixture(scope="session")

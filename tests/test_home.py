@@ -43,11 +43,11 @@ def test_it_greets_the_lawyer_and_names_her_office_and_profession(as_lawyer, law
 @pytest.mark.parametrize(
     ("who", "expected"),
     [
-        ("as_lawyer", {"clients", "cases", "memorandum"}),
-        ("as_psychologist", {"clients", "cases", "memorandum"}),
-        ("as_outsider", {"clients", "cases", "memorandum"}),
-        ("as_coordinator", {"clients", "cases", "referrals", "memorandum"}),
-        ("as_manager", {"clients", "cases", "referrals", "memorandum", "reports"}),
+        ("as_lawyer", {"clients", "cases", "memorandum", "outreach"}),
+        ("as_psychologist", {"clients", "cases", "memorandum", "outreach"}),
+        ("as_outsider", {"clients", "cases", "memorandum", "outreach"}),
+        ("as_coordinator", {"clients", "cases", "referrals", "memorandum", "outreach"}),
+        ("as_manager", {"clients", "cases", "referrals", "memorandum", "outreach", "reports"}),
     ],
 )
 def test_it_shows_each_role_only_the_sections_it_may_open(request, who, expected):
