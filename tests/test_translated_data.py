@@ -14,7 +14,7 @@ from tests.factories import OfficeFactory, UserFactory
 # Every model whose names or texts a reader sees, and the fields translated on it.
 TRANSLATED_MODELS = {
     Office: ("name", "city", "address"),
-    Project: ("name", "funder"),
+    Project: ("name",),
     ProblemCategory: ("name",),
     Partner: ("name", "address"),
     PartnerContact: ("position",),
