@@ -194,3 +194,10 @@ class ClientCodeForm(forms.Form):
     """Opening a case from the case list: which client (by code)."""
 
     code = forms.CharField(label=_("Client code"), max_length=20)
+
+
+class ConsultationNotesForm(forms.ModelForm):
+    class Meta:
+        model = Consultation
+        fields = ["psych_notes"]
+        widgets = {"psych_notes": forms.Textarea(attrs={"rows": 6})}

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,7 @@ from cases.models import (
     Outcome,
 )
 from cases.notifications import notify
-from cases.permissions import can_reassign_case, can_write_psych_notes
+from cases.permissions import can_reassign_case, can_write_psych_notes, can_write_session_notes, is_on_case
 from cases.selectors import cases_visible_to
 from clients.services import client_assign_staff
 
@@ -282,7 +282,10 @@ def consultation_log(
     ):
         # Naming the giver puts them on the case (below): only those who may assign staff may open it to others.
         raise ValidationError({"given_by": _("This colleague cannot see this case. Ask its lead to add them.")})
-    if psych_notes and not can_write_psych_notes(actor, case):
+    if psych_notes and not (
+        can_write_psych_notes(actor, case) and (given_by.pk == actor.pk or is_on_case(actor, case))
+    ):
+        # Notes belong to the session's psychologist or a psychologist assigned to the case.
         raise ValidationError({"psych_notes": _("Only psychologists write psychological notes.")})
     with set_actor(actor):
         consultation = Consultation.objects.create(
@@ -301,11 +304,22 @@ def consultation_log(
             created_by=actor,
         )
         if given_by.pk != case.lead_id and not case.staff.filter(pk=given_by.pk).exists():
-            # Whoever works with the client is on the case: they keep seeing it (and their notes).
-            case.staff.add(given_by)
+            # Whoever works with the client keeps seeing a restricted client's record, but giving a
+            # session does not put them on the case: that would open all of its psychological notes.
             _assign_to_client(case, [given_by])
     if case.status == CaseStatus.OPEN:
         case_change_status(case=case, status=CaseStatus.IN_PROGRESS, actor=actor)
+    return consultation
+
+
+@transaction.atomic
+def consultation_write_notes(*, consultation: Consultation, actor: User, psych_notes: str) -> Consultation:
+    """The session's psychologist (or one assigned to the case) writes that session's notes."""
+    if not can_write_session_notes(actor, consultation.case, consultation):
+        raise PermissionDenied
+    with set_actor(actor):
+        consultation.psych_notes = psych_notes.strip()
+        consultation.save(update_fields=["psych_notes"])
     return consultation
 
 
