@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 import audit
 from clients import permissions
 from clients.forms import AssignStaffForm, ConsentForm, DocumentForm, FamilyMemberForm
+from clients.models import RestrictionLiftRequest
 from clients.selectors import get_client_for
 from clients.services import (
     client_assign_staff,
@@ -23,6 +24,7 @@ from clients.services import (
     family_member_remove,
 )
 from clients.services.documents import document_delete, document_upload
+from clients.services.restrictions import may_lift_restriction, restriction_lift_decide
 
 
 def _editable_client(request: HttpRequest, pk: int):
@@ -164,3 +166,17 @@ def document_delete_view(request: HttpRequest, pk: int, document_pk: int) -> Htt
     document_delete(document=document, actor=request.user)
     messages.success(request, _("Document deleted."))
     return redirect(f"{client.get_absolute_url()}#documents")
+
+
+@login_required
+@require_POST
+def restriction_lift_decide_view(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
+    """A manager approves or declines a caseworker's request to lift the record's restriction."""
+    client = get_client_for(request.user, pk)
+    if not may_lift_restriction(request.user):
+        raise Http404
+    lift = get_object_or_404(RestrictionLiftRequest, pk=request_pk, client=client)
+    approve = "approve" in request.POST
+    restriction_lift_decide(request=lift, actor=request.user, approve=approve)
+    messages.success(request, _("The restriction was lifted.") if approve else _("The record stays restricted."))
+    return redirect("clients:detail", pk=client.pk)
