@@ -19,6 +19,7 @@ from cases.models import (
     Project,
 )
 from cases.selectors import case_users_for
+from reference.dates import BoundedDatesMixin
 from reference.models import Language
 
 
@@ -36,7 +37,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(BoundedDatesMixin, forms.ModelForm):
     """Opening and editing a case. ``version`` carries the version the user saw."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -79,7 +80,7 @@ class CaseForm(forms.ModelForm):
         return opened_on
 
 
-class StatusForm(forms.Form):
+class StatusForm(BoundedDatesMixin, forms.Form):
     """Change the status; closing asks for the outcome and its facts, reopening for a reason."""
 
     status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
@@ -128,7 +129,7 @@ class StatusForm(forms.Form):
         return {name: self.cleaned_data.get(name) for name in CLOSING_FACTS}
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(BoundedDatesMixin, forms.ModelForm):
     """Logging a consultation: everything but the summary has a sensible default."""
 
     class Meta:
@@ -178,7 +179,7 @@ class ConsultationForm(forms.ModelForm):
         }
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["title", "assigned_to", "due_on"]

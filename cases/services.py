@@ -28,6 +28,7 @@ from cases.notifications import notify
 from cases.permissions import can_reassign_case, can_write_psych_notes, can_write_session_notes, is_on_case
 from cases.selectors import cases_visible_to
 from clients.services import client_assign_staff
+from reference.dates import EARLIEST_EVENT
 
 # Fields a case edit may change; status and closing facts have their own service.
 EDITABLE_FIELDS = ("kind", "summary", "is_urgent", "project", "language", "opened_on", "lead")
@@ -271,6 +272,8 @@ def consultation_log(
     case = Case.objects.select_for_update().select_related("client").get(pk=case.pk)
     if case.is_closed:
         raise ValidationError(_("The case is closed. Reopen it to log a consultation."))
+    if started_at.date() < EARLIEST_EVENT:
+        raise ValidationError({"started_at": _("A consultation cannot be before 2000.")})
     if started_at > timezone.now() + timedelta(minutes=10):
         raise ValidationError({"started_at": _("A consultation cannot be in the future.")})
     if not 1 <= duration_minutes <= 24 * 60:

@@ -22,6 +22,7 @@ from clients.models import (
 )
 from clients.phones import normalise_phone
 from clients.services.documents import validate_upload
+from reference.dates import BoundedDatesMixin
 from reference.models import Country, Language, Region
 
 CLIENT_FIELDS = [
@@ -60,7 +61,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ClientForm(forms.ModelForm):
+class ClientForm(BoundedDatesMixin, forms.ModelForm):
     phones = forms.CharField(
         label=_("Phones"),
         required=False,
@@ -216,7 +217,7 @@ class ClientEditForm(ClientForm):
         return [*super().sections(), "version"]
 
 
-class FamilyMemberForm(forms.ModelForm):
+class FamilyMemberForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = FamilyMember
         fields = ["relation", "name", "sex", "birth_year", "schooling"]
@@ -228,7 +229,7 @@ class FamilyMemberForm(forms.ModelForm):
         return year
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = Consent
         fields = ["given_on", "method", "language", "store_data", "share_partners", "share_law_enforcement", "research"]
