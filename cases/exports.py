@@ -5,7 +5,6 @@ every text cell that starts with ``= + - @`` (or a tab or carriage return) is
 prefixed with a quote. Each exported case is audited as an access.
 """
 
-import csv
 import io
 from datetime import date
 
@@ -19,16 +18,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from cases.models import Case, Consultation
+from reference.spreadsheets import csv_bytes, neutralise, write_only_sheet_append
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 AUDIT_BATCH = 2_000
-
-
-def neutralise(value):
-    """Make a cell value safe for spreadsheets: text that could start a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def headers() -> list[str]:
@@ -108,22 +100,16 @@ def rows(cases) -> list[list]:
 
 
 def to_csv(table: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([neutralise(h) for h in headers()])
-    for row in table:
-        writer.writerow(["" if value is None else value for value in row])
-    # A BOM so that spreadsheet programs read Cyrillic correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(headers(), table)
 
 
 def to_xlsx(table: list[list]) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Cases"))
-    sheet.append(headers())
+    write_only_sheet_append(sheet, headers())
     for row in table:
         # Text cells are stored as strings (never formulas); the quote also survives re-export to CSV.
-        sheet.append([value.isoformat() if isinstance(value, date) else value for value in row])
+        write_only_sheet_append(sheet, [value.isoformat() if isinstance(value, date) else value for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

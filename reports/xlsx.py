@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from reference.spreadsheets import neutralise_workbook
 from reports.tables import SUPPRESSED, Table
 
 HEADER_FILL = PatternFill("solid", fgColor="EEF3FA")
@@ -90,6 +91,7 @@ def render_xlsx(context: dict) -> bytes:
             sheet.column_dimensions["A"].width = 44
             for column in range(2, 10):
                 sheet.column_dimensions[get_column_letter(column)].width = 16
+        neutralise_workbook(workbook)  # a funder or category named "=..." must not become a formula
         buffer = io.BytesIO()
         workbook.save(buffer)
     return buffer.getvalue()
