@@ -7,10 +7,12 @@ fetcher below serves only our own static files and refuses everything else.
 """
 
 import mimetypes
+import os
 from datetime import date
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
@@ -33,13 +35,26 @@ class LocalStaticFetcher(URLFetcher):
         relative = url[len(STATIC_PREFIX) :].split("?")[0].split("#")[0]
         if ".." in relative.split("/"):
             raise ValueError("Letters may only use local static files.")
-        path = finders.find(relative)
+        path = _static_path(relative)
         if not path:
             raise ValueError("Static file not found.")
         with open(path, "rb") as handle:
             body = handle.read()
         mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+
+
+def _static_path(relative: str) -> str | None:
+    """The file behind a static name: collected (hashed by the manifest storage, DEBUG off) or in the sources."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    try:
+        collected = staticfiles_storage.path(relative)
+    except (NotImplementedError, ValueError, SuspiciousFileOperation):
+        collected = None
+    if collected and os.path.isfile(collected):
+        return collected
+    return finders.find(relative)
 
 
 # Words the letter prints for choices, per letter language (not UI strings).
