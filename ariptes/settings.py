@@ -160,6 +160,9 @@ AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
 CLIENT_IP_PROXY_COUNT = env_int("CLIENT_IP_PROXY_COUNT", 0)
 LOGIN_SPRAY_USERNAMES = env_int("LOGIN_SPRAY_USERNAMES", 5)
 LOGIN_SPRAY_PAUSE_SECONDS = env_int("LOGIN_SPRAY_PAUSE_SECONDS", 30)
+# Password reset mails per hour, per e-mail address and per client address (accounts/password_reset.py).
+PASSWORD_RESET_PER_EMAIL = env_int("PASSWORD_RESET_PER_EMAIL", 3)
+PASSWORD_RESET_PER_CLIENT_ADDRESS = env_int("PASSWORD_RESET_PER_CLIENT_ADDRESS", 10)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

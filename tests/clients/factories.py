@@ -22,6 +22,7 @@ from clients.models import (
 from clients.services import refresh_derived_fields
 from tests.factories import OfficeFactory, country
 
+
 def _image(fmt: str) -> bytes:
     from PIL import Image
 
