@@ -343,6 +343,14 @@ AUDITLOG_MASK_CALLABLE = "audit.masking.mask_all"
 # Mail whose delivery failed or whose task was lost is tried again (see notices/mail.py).
 CELERY_BEAT_SCHEDULE["notices-retry-due-mail"] = {"task": "notices.retry_due_mail", "schedule": 60.0}
 
+# --- Clients -------------------------------------------------------------------------
+
+# A client list uploaded for import and never imported is deleted after an hour (clients/import_files.py).
+CELERY_BEAT_SCHEDULE["clients-remove-stale-import-files"] = {
+    "task": "clients.remove_stale_import_files",
+    "schedule": 600.0,
+}
+
 # --- Memorandum ----------------------------------------------------------------------
 
 from celery.schedules import crontab  # noqa: E402

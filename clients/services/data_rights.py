@@ -10,6 +10,7 @@ import audit
 from clients import extensions
 from clients.apps import CLIENT_MASKED
 from clients.auditing import log_action
+from clients.import_files import import_files_remove_naming
 from clients.models import Client, ClientDocument, ClientPhone, FamilyMember
 
 PERSONAL_TEXT_FIELDS = (
@@ -125,6 +126,10 @@ def _merged_records(client: Client) -> list[dict]:
 
 def _erase(client: Client, *, actor) -> None:
     """Erase one record's personal data, its phones, family names and documents, and scrub its audit trail."""
+    names = [f"{client.family_name} {client.given_name}", f"{client.latin_name}"]
+    phones = list(client.phones.values_list("number", flat=True))
+    # Client lists waiting for their import that name this person go too (after commit: the erase may roll back).
+    transaction.on_commit(lambda: import_files_remove_naming(names=names, phones=phones))
     phone_ids = list(client.phones.values_list("pk", flat=True))
     member_ids = list(client.family_members.values_list("pk", flat=True))
     documents = list(client.documents.all())

@@ -1,44 +1,25 @@
 """Import of a client list: upload → dry run (preview) → import all or nothing."""
 
 import secrets
-from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clients import permissions
 from clients.forms import ImportForm
+from clients.import_files import import_file_path, import_file_save, import_files_remove_stale
 from clients.importing import ImportFileError, plan_import, read_rows, run_import
 
 SESSION_KEY = "clients_imports"
 
 
-IMPORT_DIR = "clients/imports"
-STALE_AFTER = timedelta(days=1)
-
-
 def _path(token: str) -> str:
-    return f"{IMPORT_DIR}/{token}.bin"
-
-
-def _remove_stale_uploads() -> None:
-    """Uploaded lists hold personal data: an abandoned dry run's file does not outlive a day."""
-    try:
-        _dirs, files = default_storage.listdir(IMPORT_DIR)
-    except FileNotFoundError:
-        return
-    cutoff = timezone.now() - STALE_AFTER
-    for name in files:
-        path = f"{IMPORT_DIR}/{name}"
-        if default_storage.get_modified_time(path) < cutoff:
-            default_storage.delete(path)
+    return import_file_path(token)
 
 
 @login_required
@@ -54,9 +35,9 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            _remove_stale_uploads()
+            import_files_remove_stale()
             token = secrets.token_urlsafe(16)
-            default_storage.save(_path(token), ContentFile(content))
+            import_file_save(token, content)
             # Only the uploader may look at or run this import.
             request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-4:], token]
             return redirect("clients:import-preview", token=token)
