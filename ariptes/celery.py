@@ -20,3 +20,11 @@ app.autodiscover_tasks()
 def ping() -> str:
     """Round trip through the broker and a worker, for health checks and tests."""
     return "pong"
+
+
+@app.task(name="ariptes.heartbeat", ignore_result=True)
+def heartbeat() -> None:
+    """Run by beat on a worker: /healthz reads the time it wrote (see ariptes/health.py)."""
+    from ariptes.health import write_heartbeat
+
+    write_heartbeat()

@@ -261,6 +261,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_TASK_DEFAULT_QUEUE = "default"
 # Filled by the apps' celery modules; see ariptes/celery.py.
 CELERY_BEAT_SCHEDULE: dict = {}
+# Workers write a heartbeat that /healthz reads (no broadcast ping in an anonymous request).
+CELERY_BEAT_SCHEDULE["ariptes-heartbeat"] = {"task": "ariptes.heartbeat", "schedule": 15.0}
+# /healthz/detail answers only with this token (Authorization: Bearer ...); empty: it is off.
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -10,6 +10,7 @@ admin.site.site_title = _("Ariptes")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("healthz/detail", health.healthz_detail, name="healthz-detail"),
     path("accounts/", include("accounts.urls")),
     path("clients/", include("clients.urls")),
     path("cases/", include("cases.urls")),
