@@ -7,7 +7,7 @@ from accounts.models import Office, User
 
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "region", "city", "allows_caseworker_referrals", "is_active"]
+    list_display = ["name", "code", "region", "city", "allows_caseworker_referrals", "requires_two_factor", "is_active"]
     list_filter = ["region", "is_active"]
     search_fields = ["name", "code", "city"]
 
@@ -16,6 +16,16 @@ class OfficeAdmin(admin.ModelAdmin):
 class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "first_name", "last_name", "office", "role", "profession", "is_active"]
     list_filter = ["office", "role", "profession", "is_active", "is_superuser"]
+    actions = ["reset_two_factor"]
+
+    @admin.action(description=_("Reset two-factor login (the user enrols again)"))
+    def reset_two_factor(self, request, queryset):
+        from accounts.two_factor import two_factor_reset
+
+        for user in queryset:
+            two_factor_reset(user=user, actor=request.user)
+        self.message_user(request, _("Two-factor login was reset. The users enrol again at their next login."))
+
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (_("Ariptes"), {"fields": ("office", "role", "profession", "language")}),
