@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "memorandum",
     "reports",
     "demo",
+    # The project package: operations commands (backup, restore).
+    "ariptes",
 ]
 
 MIDDLEWARE = [
