@@ -33,6 +33,11 @@ class Office(TranslatedFieldsMixin, models.Model):
         default=False,
         help_text=_("Referrals drafted by caseworkers still need a coordinator's approval."),
     )
+    requires_two_factor = models.BooleanField(
+        _("two-factor login for all staff"),
+        default=False,
+        help_text=_("Managers and administrators always need it in production; this adds everyone in the office."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     name = translated("name")

@@ -32,3 +32,7 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
 @receiver(user_locked_out)
 def on_locked_out(sender, request, username, ip_address, **kwargs):
     log.warning("lockout username=%r ip=%s", username, ip_address)
+    if not getattr(request, "login_slowed_down", False):
+        from accounts.lockout import tell_user_of_lockout
+
+        tell_user_of_lockout(username=username, ip_address=ip_address)

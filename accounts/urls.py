@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views
+from accounts import two_factor, views
 
 app_name = "accounts"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", views.change_language, name="language"),
+    path("2fa/setup/", two_factor.two_factor_setup, name="two-factor-setup"),
+    path("2fa/verify/", two_factor.two_factor_verify, name="two-factor-verify"),
     path("password/", views.PasswordChangeView.as_view(), name="password-change"),
     path(
         "password/done/",

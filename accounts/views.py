@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from accounts.forms import LoginForm
+from accounts.password_reset import QueuedPasswordResetForm
 
 
 class LoginView(auth_views.LoginView):
@@ -28,6 +29,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = QueuedPasswordResetForm
     template_name = "accounts/password_form.html"
     title = _("Reset password")
     email_template_name = "accounts/password_reset_email.txt"

@@ -74,3 +74,11 @@ def _take_beat_lock(sender=None, **kwargs) -> None:
 
     threading.Thread(target=keep, name="beat-lock", daemon=True).start()
     atexit.register(lambda: release(keys=[BEAT_LOCK_KEY], args=[me]))
+
+
+@app.task(name="ariptes.heartbeat", ignore_result=True)
+def heartbeat() -> None:
+    """Run by beat on a worker: /healthz reads the time it wrote (see ariptes/health.py)."""
+    from ariptes.health import write_heartbeat
+
+    write_heartbeat()

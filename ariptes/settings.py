@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "auditlog",
     # Ariptes apps, lowest first: an app may only import the ones above it.
     "reference",
@@ -57,6 +61,7 @@ INSTALLED_APPS = [
     "reports",
     "demo",
     # The project package: wiring commands (move_files) and probes, no models.
+    # The project package: operations commands (backup, restore).
     "ariptes",
 ]
 
@@ -68,8 +73,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
+    "ariptes.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ariptes.middleware.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes must be last so it sees the outcome of authentication.
@@ -149,7 +159,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "accounts.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -164,15 +174,30 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
-# Lock the attacked account, not the office's shared NAT address.
-AXES_LOCKOUT_PARAMETERS = ["username"]
-# axes.W006 warns that a lockout without the IP can be dodged by rotating
-# cookies or user agents; a per-username lockout cannot, whatever the client.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Lock the pair (username, client address): an anonymous attacker locks only their own address out of
+# an account, its owner still logs in from the office; an address failing across many usernames is
+# slowed (accounts/lockout.py). Administrators lift lockouts in the admin (Axes > Access attempts).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "accounts.lockout.axes_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+# Behind nginx, the client address is the last of X-Forwarded-For that this many proxies appended.
+CLIENT_IP_PROXY_COUNT = env_int("CLIENT_IP_PROXY_COUNT", 0)
+LOGIN_SPRAY_USERNAMES = env_int("LOGIN_SPRAY_USERNAMES", 5)
+LOGIN_SPRAY_PAUSE_SECONDS = env_int("LOGIN_SPRAY_PAUSE_SECONDS", 30)
+# Password reset mails per hour, per e-mail address and per client address (accounts/password_reset.py).
+PASSWORD_RESET_PER_EMAIL = env_int("PASSWORD_RESET_PER_EMAIL", 3)
+PASSWORD_RESET_PER_CLIENT_ADDRESS = env_int("PASSWORD_RESET_PER_CLIENT_ADDRESS", 10)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1", "new_password2"]
+
+# Two-factor login (accounts/two_factor.py). Production: managers and administrators, and the admin site;
+# the embedded demo (DEBUG on): optional, so the demo accounts log in with the password "demo".
+TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES", [] if DEBUG else ["manager", "administrator"])
+TWO_FACTOR_ADMIN = env_bool("TWO_FACTOR_ADMIN", not DEBUG)
+OTP_TOTP_ISSUER = ORGANISATION_NAME
 
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an idle timeout
@@ -252,25 +277,35 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TIMEZONE = TIME_ZONE
 # A request must never hang when Redis is down: fail fast and show an error.
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# With Redis down a request that queues a task answers within 2 s (issue 15, finding 7): short connect
+# timeouts, one publish retry, and the result backend does not retry 20 times (its default).
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 3,
-    "socket_connect_timeout": 3,
-    "max_retries": 2,
+    "socket_connect_timeout": 0.5,
+    "max_retries": 1,
     "visibility_timeout": 2 * 3600,
 }
 CELERY_REDIS_SOCKET_TIMEOUT = 3
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 3
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 0.5
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TASK_DEFAULT_QUEUE = "default"
 # Filled by the apps' celery modules; see ariptes/celery.py.
 CELERY_BEAT_SCHEDULE: dict = {}
+# Workers write a heartbeat that /healthz reads (no broadcast ping in an anonymous request).
+CELERY_BEAT_SCHEDULE["ariptes-heartbeat"] = {"task": "ariptes.heartbeat", "schedule": 15.0}
+# /healthz/detail answers only with this token (Authorization: Bearer ...); empty: it is off.
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if not env_str("CACHE_URL", "")
-    else {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL", "")}
+    # With Redis down the cache is a miss, never an error (ariptes/cache.py).
+    else {"BACKEND": "ariptes.cache.ForgivingRedisCache", "LOCATION": env_str("CACHE_URL", "")}
 }
 
 # --- Security -------------------------------------------------------------------
@@ -285,6 +320,32 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): scripts and styles only from our static files (scripts may also carry
+# the request's nonce); no inline handlers, no plugins, no framing, forms post only to us. Inline style
+# *attributes* stay allowed (progress bars set their width); <style> elements do not.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Features no page of Ariptes uses, switched off for every page.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), "
+    "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()"
+)
 
 # --- Logging ------------------------------------------------------------------------
 
@@ -322,6 +383,14 @@ AUDITLOG_MASK_CALLABLE = "audit.masking.mask_all"
 # Mail whose delivery failed or whose task was lost is tried again (see notices/mail.py).
 CELERY_BEAT_SCHEDULE["notices-retry-due-mail"] = {"task": "notices.retry_due_mail", "schedule": 60.0}
 
+# --- Clients -------------------------------------------------------------------------
+
+# A client list uploaded for import and never imported is deleted after an hour (clients/import_files.py).
+CELERY_BEAT_SCHEDULE["clients-remove-stale-import-files"] = {
+    "task": "clients.remove_stale_import_files",
+    "schedule": 600.0,
+}
+
 # --- Memorandum ----------------------------------------------------------------------
 
 from celery.schedules import crontab  # noqa: E402
@@ -340,6 +409,8 @@ REPORT_TASK_TIME_LIMIT = env_int("REPORT_TASK_TIME_LIMIT", 10 * 60)
 # A running report renews this lease at every stage; a job whose worker died is taken again once it lapses.
 REPORT_LEASE_SECONDS = env_int("REPORT_LEASE_SECONDS", 180)
 CELERY_BEAT_SCHEDULE["reports-expire-files"] = {"task": "reports.expire_files", "schedule": 3600.0}
+# A report requested while the broker was down is sent again once it is back.
+CELERY_BEAT_SCHEDULE["reports-requeue-pending"] = {"task": "reports.requeue_pending", "schedule": 120.0}
 
 # Cases: the morning e-mail of overdue follow-ups (hour in TIME_ZONE); the largest case export.
 from celery.schedules import crontab  # noqa: E402

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("healthz/live", probes.live, name="healthz-live"),
     path("healthz/ready", probes.ready, name="healthz-ready"),
+    path("healthz/detail", health.healthz_detail, name="healthz-detail"),
     path("accounts/", include("accounts.urls")),
     path("clients/", include("clients.urls")),
     path("clients/", include("papers.urls")),

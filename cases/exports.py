@@ -16,16 +16,7 @@ from openpyxl import Workbook
 
 import audit
 from cases.models import Case, Consultation
-from reference.spreadsheets import csv_bytes
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Make a cell value safe for spreadsheets: text that could start a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from reference.spreadsheets import csv_bytes, neutralise, write_only_sheet_append
 
 
 def headers() -> list[str]:
@@ -120,10 +111,10 @@ def write_csv(header: list[str], table: list[list]) -> bytes:
 def write_xlsx(title: str, header: list[str], table: list[list]) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
-    sheet.append(header)
+    write_only_sheet_append(sheet, header)
     for row in table:
         # Text cells are stored as strings (never formulas); the quote also survives re-export to CSV.
-        sheet.append([value.isoformat() if isinstance(value, date) else value for value in row])
+        write_only_sheet_append(sheet, [value.isoformat() if isinstance(value, date) else value for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -19,11 +19,12 @@ from cases.models import (
     Project,
 )
 from cases.selectors import case_users_for
+from reference.dates import BoundedDatesMixin
 from reference.forms import DateInput, DateTimeInput
 from reference.models import Language
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(BoundedDatesMixin, forms.ModelForm):
     """Opening and editing a case. ``version`` carries the version the user saw."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -66,7 +67,7 @@ class CaseForm(forms.ModelForm):
         return opened_on
 
 
-class StatusForm(forms.Form):
+class StatusForm(BoundedDatesMixin, forms.Form):
     """Change the status; closing asks for the outcome and its facts, reopening for a reason."""
 
     status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
@@ -115,7 +116,7 @@ class StatusForm(forms.Form):
         return {name: self.cleaned_data.get(name) for name in CLOSING_FACTS}
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(BoundedDatesMixin, forms.ModelForm):
     """Logging a consultation: everything but the summary has a sensible default."""
 
     class Meta:
@@ -165,7 +166,7 @@ class ConsultationForm(forms.ModelForm):
         }
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["title", "assigned_to", "due_on"]
@@ -181,3 +182,10 @@ class ClientCodeForm(forms.Form):
     """Opening a case from the case list: which client (by code)."""
 
     code = forms.CharField(label=_("Client code"), max_length=20)
+
+
+class ConsultationNotesForm(forms.ModelForm):
+    class Meta:
+        model = Consultation
+        fields = ["psych_notes"]
+        widgets = {"psych_notes": forms.Textarea(attrs={"rows": 6})}

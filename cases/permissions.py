@@ -9,7 +9,7 @@ queries when ``staff`` is prefetched.
 from accounts.models import Role, User
 from accounts.permissions import can_coordinate
 from accounts.visibility import is_visible
-from cases.models import Case
+from cases.models import Case, Consultation
 
 WORKING_ROLES = (Role.CASEWORKER, Role.COORDINATOR, Role.MANAGER, Role.ADMINISTRATOR)
 
@@ -59,7 +59,11 @@ def can_add_follow_up(user: User, case: Case) -> bool:
 
 
 def can_read_psych_notes(user: User, case: Case) -> bool:
-    """Psychologists of the case and managers; lawyers only see that a session happened."""
+    """All of a case's notes: managers and the psychologists assigned to the case (its lead or staff).
+
+    Staff are assigned only by the lead, a coordinator or a manager (``can_reassign_case``);
+    logging a consultation never puts anyone on the case, so it never grants this right.
+    """
     if not _active(user):
         return False
     if user.is_manager:
@@ -67,8 +71,23 @@ def can_read_psych_notes(user: User, case: Case) -> bool:
     return user.is_psychologist and is_on_case(user, case)
 
 
+def can_read_session_notes(user: User, case: Case, consultation: Consultation) -> bool:
+    """One session's notes: whoever reads all of the case's, and the psychologist who gave that session."""
+    if can_read_psych_notes(user, case):
+        return True
+    return _active(user) and user.is_psychologist and consultation.given_by_id == user.pk
+
+
 def can_write_psych_notes(user: User, case: Case) -> bool:
-    return _active(user) and user.is_psychologist and (is_on_case(user, case) or can_edit_case(user, case))
+    """May the notes field be offered when logging a session (the service checks who gave it)."""
+    return _active(user) and user.is_psychologist and can_edit_case(user, case)
+
+
+def can_write_session_notes(user: User, case: Case, consultation: Consultation) -> bool:
+    """The psychologist who gave the session, or a psychologist assigned to the case."""
+    if not (_active(user) and user.is_psychologist and can_edit_case(user, case)):
+        return False
+    return consultation.given_by_id == user.pk or is_on_case(user, case)
 
 
 def can_export_cases(user: User) -> bool:

@@ -59,11 +59,24 @@ def get_case_for(user: User, pk: int) -> Case:
 
 
 def consultations_of(case: Case, user: User) -> list[Consultation]:
-    """A case's consultations; psychological notes are not even loaded for those who may not read them."""
+    """A case's consultations; psychological notes are not even loaded for those who may not read them.
+
+    A psychologist who gave a session without being assigned to the case reads that session only.
+    """
     consultations = case.consultations.select_related("given_by", "language")
     if can_read_psych_notes(user, case):
         return list(consultations)
-    return [mask_consultation(c) for c in consultations.defer("psych_notes")]
+    own_notes = {}
+    if user.is_psychologist:
+        own_notes = dict(case.consultations.filter(given_by=user).values_list("pk", "psych_notes"))
+    shown = []
+    for consultation in consultations.defer("psych_notes"):
+        if consultation.pk in own_notes:
+            consultation.psych_notes = own_notes[consultation.pk]
+            shown.append(consultation)
+        else:
+            shown.append(mask_consultation(consultation))
+    return shown
 
 
 def mask_consultation(consultation: Consultation) -> Consultation:

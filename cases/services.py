@@ -38,11 +38,14 @@ from cases.permissions import (
     can_reassign_case,
     can_view_case,
     can_write_psych_notes,
+    can_write_session_notes,
+    is_on_case,
 )
 from cases.selectors import cases_visible_to
 from clients.models import Client
 from clients.permissions import can_view_client
 from clients.services import client_assign_staff
+from reference.dates import EARLIEST_EVENT
 from reference.errors import NotAllowed, StaleVersion
 from reference.models import Language
 
@@ -310,6 +313,8 @@ def consultation_log(
     case = Case.objects.select_for_update().select_related("client").get(pk=case.pk)
     if case.is_closed:
         raise ValidationError(_("The case is closed. Reopen it to log a consultation."))
+    if started_at.date() < EARLIEST_EVENT:
+        raise ValidationError({"started_at": _("A consultation cannot be before 2000.")})
     if started_at > timezone.now() + timedelta(minutes=10):
         raise ValidationError({"started_at": _("A consultation cannot be in the future.")})
     if not 1 <= duration_minutes <= 24 * 60:
@@ -321,7 +326,10 @@ def consultation_log(
     ):
         # Naming the giver puts them on the case (below): only those who may assign staff may open it to others.
         raise ValidationError({"given_by": _("This colleague cannot see this case. Ask its lead to add them.")})
-    if psych_notes and not can_write_psych_notes(actor, case):
+    if psych_notes and not (
+        can_write_psych_notes(actor, case) and (given_by.pk == actor.pk or is_on_case(actor, case))
+    ):
+        # Notes belong to the session's psychologist or a psychologist assigned to the case.
         raise ValidationError({"psych_notes": _("Only psychologists write psychological notes.")})
     with set_actor(actor):
         consultation = Consultation.objects.create(
@@ -340,11 +348,22 @@ def consultation_log(
             created_by=actor,
         )
         if given_by.pk != case.lead_id and not case.staff.filter(pk=given_by.pk).exists():
-            # Whoever works with the client is on the case: they keep seeing it (and their notes).
-            case.staff.add(given_by)
+            # Whoever works with the client keeps seeing a restricted client's record, but giving a
+            # session does not put them on the case: that would open all of its psychological notes.
             _assign_to_client(case, [given_by])
     if case.status == CaseStatus.OPEN:
         case_change_status(case=case, status=CaseStatus.IN_PROGRESS, actor=actor)
+    return consultation
+
+
+@transaction.atomic
+def consultation_write_notes(*, consultation: Consultation, actor: User, psych_notes: str) -> Consultation:
+    """The session's psychologist (or one assigned to the case) writes that session's notes."""
+    if not can_write_session_notes(actor, consultation.case, consultation):
+        raise PermissionDenied
+    with set_actor(actor):
+        consultation.psych_notes = psych_notes.strip()
+        consultation.save(update_fields=["psych_notes"])
     return consultation
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/edit/", case_pages.case_edit, name="edit"),
     path("<int:pk>/status/", case_pages.case_status, name="status"),
     path("<int:pk>/consultations/new/", consultations.consultation_create, name="consultation-create"),
+    path("consultations/<int:pk>/notes/", consultations.consultation_notes, name="consultation-notes"),
     path("<int:pk>/follow-ups/new/", consultations.follow_up_create, name="follow-up-create"),
     path("follow-ups/<int:pk>/done/", consultations.follow_up_done, name="follow-up-done"),
     path("notifications/", notifications.notification_list, name="notifications"),

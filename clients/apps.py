@@ -33,3 +33,4 @@ class ClientsConfig(AppConfig):
         audit.register(models.FamilyMember, mask=["name"])
         audit.register(models.Consent)
         audit.register(models.ClientDocument, mask=["original_name", "title"], exclude=["file"])
+        audit.register(models.RestrictionLiftRequest, m2m=["flags"])

@@ -25,6 +25,7 @@ from clients.models import (
 from clients.phones import normalise_phone
 from clients.services.documents import validate_upload
 from clients.services.records import EDITABLE_FIELDS, EDITABLE_RELATIONS
+from reference.dates import BoundedDatesMixin
 from reference.forms import DateInput, birth_year_widget_attrs, validate_birth_year
 from reference.models import Country, Language, Region
 
@@ -36,7 +37,7 @@ def _row(*fields, cols="col-md-4"):
     return Div(*[Div(field, css_class=cols) for field in fields], css_class="row")
 
 
-class ClientForm(forms.ModelForm):
+class ClientForm(BoundedDatesMixin, forms.ModelForm):
     phones = forms.CharField(
         label=_("Phones"),
         required=False,
@@ -193,7 +194,7 @@ class ClientEditForm(ClientForm):
         return [*super().sections(), "version"]
 
 
-class FamilyMemberForm(forms.ModelForm):
+class FamilyMemberForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = FamilyMember
         fields = ["relation", "name", "sex", "birth_year", "schooling"]
@@ -202,7 +203,7 @@ class FamilyMemberForm(forms.ModelForm):
         return validate_birth_year(self.cleaned_data.get("birth_year"))
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(BoundedDatesMixin, forms.ModelForm):
     class Meta:
         model = Consent
         fields = ["given_on", "method", "language", *CONSENT_SCOPES]

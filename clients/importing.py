@@ -6,6 +6,7 @@ its reasons. ``run_import`` re-plans and creates every "create" row in one
 transaction; a file with any bad row is refused, so nothing is half-imported.
 """
 
+import csv
 import io
 import re
 from dataclasses import dataclass, field
@@ -78,9 +79,40 @@ class PlannedRow:
         return " ".join(str(self.values.get(name) or "") for name in ("family_name", "given_name")).strip()
 
 
+def _too_many_xlsx_rows(content: bytes) -> bool:
+    """Counts the rows of the first sheet while streaming it (read-only openpyxl), stopping past the limit."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds on a broken file
+        raise ImportFileError(_("The XLSX file cannot be read.")) from error
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            return False
+        # The header and MAX_ROWS rows; any() stops at the first row past them.
+        return any(count > MAX_ROWS + 1 for count, _row in enumerate(sheet.iter_rows(values_only=True), start=1))
+    finally:
+        workbook.close()
+
+
+def _too_many_csv_rows(text: str) -> bool:
+    """A cheap line count before parsing: a file with fewer lines cannot hold more rows."""
+    if text.count("\n") <= MAX_ROWS + 1:
+        return False
+    return any(count > MAX_ROWS + 1 for count, _row in enumerate(csv.reader(io.StringIO(text)), start=1))
+
+
 def read_rows(content: bytes) -> list[dict]:
-    """The rows of a CSV (UTF-8 or Windows-1251) or XLSX file as dicts keyed by our field names."""
+    """The rows of a CSV (UTF-8 or Windows-1251) or XLSX file as dicts keyed by our field names.
+
+    The row limit is checked while streaming, before the whole file is parsed.
+    """
+    too_many = ImportFileError(_("At most %(count)s rows per file.") % {"count": MAX_ROWS})
     if content.startswith(b"PK\x03\x04"):
+        if _too_many_xlsx_rows(content):
+            raise too_many
         try:
             dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
         except Exception as error:  # openpyxl raises many kinds on a broken file
@@ -94,6 +126,8 @@ def read_rows(content: bytes) -> list[dict]:
                 continue
         else:
             raise ImportFileError(_("The CSV file is not in UTF-8 or Windows-1251."))
+        if _too_many_csv_rows(text):
+            raise too_many
         delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
         try:
             dataset = tablib.Dataset().load(text, format="csv", delimiter=delimiter)

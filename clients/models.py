@@ -363,3 +363,34 @@ class ClientMerge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_code} → {self.target_code}"
+
+
+class RestrictionLiftRequest(models.Model):
+    """A caseworker asked to remove restricting flags; the record stays restricted until a manager approves."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for a manager")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="restriction_lift_requests", verbose_name=_("client")
+    )
+    flags = models.ManyToManyField(Vulnerability, related_name="+", verbose_name=_("flags to remove"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("request to lift a restriction")
+        verbose_name_plural = _("requests to lift a restriction")
+
+    def __str__(self) -> str:
+        return f"{self.client} {self.state}"

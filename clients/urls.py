@@ -14,6 +14,11 @@ urlpatterns = [
     path("<int:pk>/edit/", records.client_edit, name="edit"),
     path("<int:pk>/staff/", attachments.staff_assign, name="staff-assign"),
     path("<int:pk>/staff/<int:row_pk>/remove/", attachments.staff_unassign, name="staff-unassign"),
+    path(
+        "<int:pk>/restriction-lifts/<int:request_pk>/",
+        attachments.restriction_lift_decide_view,
+        name="restriction-lift-decide",
+    ),
     path("<int:pk>/family/", attachments.family_add, name="family-add"),
     path("<int:pk>/family/<int:row_pk>/delete/", attachments.family_delete, name="family-delete"),
     path("<int:pk>/consents/", attachments.consent_add, name="consent-add"),

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import ProblemCategory
 from memorandum.models import MINIMAL_SHARED_DATA, LetterLanguage, Partner, SharedData
+from reference.dates import BoundedDatesMixin
 
 
 class PartnerChoiceField(forms.ModelChoiceField):
@@ -14,7 +15,7 @@ def active_partners():
     return Partner.objects.filter(is_active=True).order_by("kind", "name_ru")
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(BoundedDatesMixin, forms.Form):
     partner = PartnerChoiceField(label=_("Partner"), queryset=Partner.objects.none())
     request = forms.CharField(
         label=_("Request to the partner"),
@@ -65,7 +66,7 @@ class ReferralForm(forms.Form):
             field.choices = [("", "---------"), (_("Help with this problem"), suggested), (_("Other partners"), others)]
 
 
-class SendForm(forms.Form):
+class SendForm(BoundedDatesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     consent_override_reason = forms.CharField(
         label=_("Reason to send without the client's consent (managers only)"),
@@ -75,12 +76,12 @@ class SendForm(forms.Form):
     )
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(BoundedDatesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=4000, required=False)
 
 
-class ResendForm(forms.Form):
+class ResendForm(BoundedDatesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     partner = PartnerChoiceField(label=_("Send to another partner"), queryset=Partner.objects.none())
     consent_override_reason = forms.CharField(

@@ -7,14 +7,29 @@ neither leak a request to the outside nor hang on a slow server.
 """
 
 import mimetypes
+import os
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # Relative URLs in documents resolve against this made-up origin; only its static path is served.
 PDF_BASE_URL = "https://pdf.ariptes.invalid/"
 STATIC_PREFIX = PDF_BASE_URL + settings.STATIC_URL.lstrip("/")
+
+
+def _static_path(relative: str) -> str | None:
+    """The file behind a static name: collected (hashed by the manifest storage, DEBUG off) or in the sources."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    try:
+        collected = staticfiles_storage.path(relative)
+    except (NotImplementedError, ValueError, SuspiciousFileOperation):
+        collected = None
+    if collected and os.path.isfile(collected):
+        return collected
+    return finders.find(relative)
 
 
 class LocalFetcher(URLFetcher):
@@ -32,7 +47,7 @@ class LocalFetcher(URLFetcher):
         relative = url[len(STATIC_PREFIX) :].split("?")[0].split("#")[0]
         if ".." in relative.split("/"):
             raise ValueError("Documents may only use local static files.")
-        path = finders.find(relative)
+        path = _static_path(relative)
         if not path:
             raise ValueError("Static file not found.")
         with open(path, "rb") as handle:

@@ -1,8 +1,14 @@
-"""The product's one way of writing CSV files that open in the reader's spreadsheet program.
+"""The product's one writer for every spreadsheet Ariptes produces (CSV and XLSX).
 
-Excel set to Russian or Kazakh expects ``;`` between columns and a decimal comma; in English, ``,``
-and a decimal point. Every file starts with a UTF-8 byte order mark so that Cyrillic is read right.
-Every CSV export (cases, reports, anything later) goes through ``csv_bytes``.
+- CSV opens in the reader's spreadsheet program: Excel set to Russian or Kazakh expects ``;`` between
+  columns and a decimal comma; in English, ``,`` and a decimal point. Every file starts with a UTF-8
+  byte order mark so that Cyrillic is read right.
+- Every cell is neutralised: text typed by users or administrators (a name, a funder, a category)
+  could start a spreadsheet formula (CSV injection), so every text cell starting with ``= + - @`` or a
+  tab or carriage return gets a leading quote, which spreadsheet programs show as text and which also
+  survives a re-export to CSV.
+
+Lives in ``reference``, the lowest app, so every export above may use it.
 """
 
 from __future__ import annotations
@@ -17,6 +23,35 @@ from django.utils import formats
 from django.utils.translation import get_language, override
 
 SEMICOLON_LANGUAGES = frozenset({"ru", "kk"})
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A cell value safe for spreadsheets: text that could start a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise_row(values) -> list:
+    return [neutralise(value) for value in values]
+
+
+def neutralise_workbook(workbook) -> None:
+    """Neutralise every text cell of an openpyxl workbook just before it is saved.
+
+    openpyxl stores a string starting with ``=`` as a formula; after this pass no cell is one.
+    """
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and (cell.data_type == "f" or cell.value.startswith(FORMULA_PREFIXES)):
+                    cell.value = neutralise(cell.value)
+
+
+def write_only_sheet_append(sheet, values) -> None:
+    """Append a row to a (write-only) openpyxl sheet with every cell neutralised."""
+    sheet.append(neutralise_row(values))
 
 
 def csv_delimiter(language: str | None = None) -> str:
@@ -33,7 +68,7 @@ def _cell(value) -> str:
         return formats.number_format(value, use_l10n=True, force_grouping=False)
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return str(value)
+    return str(neutralise(value))
 
 
 def csv_bytes(header: Iterable, rows: Iterable[Iterable], *, language: str | None = None) -> bytes:

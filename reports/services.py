@@ -115,14 +115,27 @@ def _enqueue(job_id: int) -> None:
 
     try:
         build_report.delay(job_id)
-    except Exception:  # a broker that is down must not leave the manager staring at "waiting" forever
+    except Exception:
         if settings.CELERY_TASK_ALWAYS_EAGER:
             raise
-        logger.exception("Could not enqueue report job %s", job_id)
-        ReportJob.objects.filter(pk=job_id, state=ReportState.PENDING).update(
-            state=ReportState.FAILED,
-            error_message=_("The task queue could not be reached. Try again in a few minutes."),
-        )
+        # The broker is down: the job stays pending and beat's ``reports.requeue_pending`` sends it
+        # again once the broker is back (issue 15, finding 7), instead of waiting for a Retry press.
+        logger.warning("Could not enqueue report job %s; left pending for the requeue job", job_id)
+
+
+def report_requeue_pending(*, older_than: dt.timedelta = dt.timedelta(minutes=2)) -> int:
+    """Send again the pending jobs whose message never reached a worker; returns how many.
+
+    A job whose message is only waiting in a long queue is sent twice; the conditional claim
+    in ``report_claim`` makes the second message a no-op.
+    """
+    cutoff = timezone.now() - older_than
+    ids = list(
+        ReportJob.objects.filter(state=ReportState.PENDING, created_at__lt=cutoff).values_list("pk", flat=True)[:200]
+    )
+    for job_id in ids:
+        _enqueue(job_id)
+    return len(ids)
 
 
 @transaction.atomic

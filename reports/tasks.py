@@ -32,3 +32,10 @@ def expire_files() -> int:
     from reports import services
 
     return services.report_expire_files()
+
+
+@shared_task(name="reports.requeue_pending")
+def requeue_pending() -> int:
+    from reports import services
+
+    return services.report_requeue_pending()

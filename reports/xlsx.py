@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from reference.spreadsheets import neutralise_workbook
 from reports.tables import Table, legend
 
 HEADER_FILL = PatternFill("solid", fgColor="EEF3FA")
@@ -139,6 +140,7 @@ def render_xlsx(context: dict) -> bytes:
             for sheet in workbook.worksheets:
                 sheet.oddHeader.center.text = context["internal_mark"]
                 sheet.evenHeader.center.text = context["internal_mark"]
+        neutralise_workbook(workbook)  # a funder or category named "=..." must not become a formula
         buffer = io.BytesIO()
         workbook.save(buffer)
     return buffer.getvalue()

@@ -4,20 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import retarget
 
 from cases import selectors, services
-from cases.forms import ConsultationForm, FollowUpForm
-from cases.models import FollowUp
+from cases.forms import ConsultationForm, ConsultationNotesForm, FollowUpForm
+from cases.models import Consultation, FollowUp
 from cases.permissions import (
     can_add_follow_up,
     can_edit_case,
     can_log_consultation,
-    can_read_psych_notes,
+    can_read_session_notes,
     can_write_psych_notes,
+    can_write_session_notes,
 )
 from cases.timeline import consultation_item, follow_up_item
 from cases.views.case_pages import case_permissions
@@ -51,7 +52,7 @@ def consultation_create(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Consultation logged."))
                 return redirect("cases:detail", pk=case.pk)
             case.refresh_from_db()
-            if not can_read_psych_notes(request.user, case):
+            if not can_read_session_notes(request.user, case, consultation):
                 selectors.mask_consultation(consultation)
             return render(
                 request,
@@ -67,6 +68,26 @@ def consultation_create(request: HttpRequest, pk: int) -> HttpResponse:
         response = render(request, "cases/_consultation_form.html", {"case": case, "consultation_form": form})
         return retarget(response, "#consultation-form")
     return render(request, "cases/consultation_form.html", {"case": case, "consultation_form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_notes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The psychologist of one session writes its notes (also when someone else logged it)."""
+    consultation = get_object_or_404(
+        Consultation.objects.select_related("given_by"), pk=pk, case__in=selectors.cases_visible_to(request.user)
+    )
+    case = selectors.get_case_for(request.user, consultation.case_id)
+    if not can_write_session_notes(request.user, case, consultation):
+        raise Http404
+    form = ConsultationNotesForm(request.POST or None, instance=consultation)
+    if request.method == "POST" and form.is_valid():
+        services.consultation_write_notes(
+            consultation=consultation, actor=request.user, psych_notes=form.cleaned_data["psych_notes"]
+        )
+        messages.success(request, _("Notes saved."))
+        return redirect("cases:detail", pk=case.pk)
+    return render(request, "cases/consultation_notes.html", {"case": case, "consultation": consultation, "form": form})
 
 
 @login_required

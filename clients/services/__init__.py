@@ -21,6 +21,7 @@ from clients.services.records import (
     refresh_restriction,
     vulnerability_refresh_clients,
 )
+from clients.services.restrictions import may_lift_restriction, restriction_lift_decide, restriction_lift_request
 
 __all__ = [
     "CONSENT_SCOPES",
@@ -38,6 +39,9 @@ __all__ = [
     "family_member_remove",
     "next_client_code",
     "refresh_derived_fields",
+    "may_lift_restriction",
     "refresh_restriction",
+    "restriction_lift_decide",
+    "restriction_lift_request",
     "vulnerability_refresh_clients",
 ]

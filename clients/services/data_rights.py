@@ -13,6 +13,7 @@ import audit
 from accounts.models import User
 from clients import extensions
 from clients.apps import CLIENT_MASKED
+from clients.import_files import import_files_remove_naming
 from clients.models import CONSENT_SCOPES, Client, ClientDocument, ClientPhone, FamilyMember
 
 PERSONAL_TEXT_FIELDS = (
@@ -126,6 +127,10 @@ def _merged_records(client: Client) -> list[dict[str, Any]]:
 
 def _erase(client: Client, *, actor: User) -> None:
     """Erase one record's personal data, its phones, family names and documents, and scrub its audit trail."""
+    names = [f"{client.family_name} {client.given_name}", f"{client.latin_name}"]
+    phones = list(client.phones.values_list("number", flat=True))
+    # Client lists waiting for their import that name this person go too (after commit: the erase may roll back).
+    transaction.on_commit(lambda: import_files_remove_naming(names=names, phones=phones))
     phone_ids = list(client.phones.values_list("pk", flat=True))
     member_ids = list(client.family_members.values_list("pk", flat=True))
     documents = list(client.documents.all())

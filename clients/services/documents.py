@@ -5,12 +5,14 @@ import zipfile
 from auditlog.context import set_actor
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from clients.models import Client, ClientDocument
+from clients.uploads import make_safe
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -60,6 +62,9 @@ def document_upload(
 ) -> ClientDocument:
     content_type = validate_upload(uploaded)
     original_name = (uploaded.name or "")[:200]
+    uploaded.seek(0)
+    # Active PDFs, macro documents and zip bombs are refused; images are re-encoded (see clients/uploads.py).
+    content = make_safe(uploaded.read(), content_type)
     with set_actor(actor):
         document = ClientDocument(
             client=client,
@@ -67,11 +72,11 @@ def document_upload(
             title=title,
             original_name=original_name,
             content_type=content_type,
-            size=uploaded.size or 0,
+            size=len(content),
             uploaded_by=actor,
         )
         # The stored name is random (see document_path); only the extension comes from the content.
-        document.file.save(f"upload{EXTENSIONS[content_type]}", uploaded, save=False)
+        document.file.save(f"upload{EXTENSIONS[content_type]}", ContentFile(content), save=False)
         # If the row cannot be saved, do not leave an orphan file behind.
         try:
             document.save()

@@ -205,6 +205,15 @@ def client_update(
         if languages is not None:
             stored.languages.set(languages)
         if vulnerabilities is not None:
+            from clients.services.restrictions import kept_restricting_flags, restriction_lift_request
+
+            vulnerabilities = list(vulnerabilities)
+            kept = kept_restricting_flags(client=stored, actor=actor, wanted=vulnerabilities)
+            if kept:
+                # Only a manager lifts a restriction: the flags stay and the wish becomes a request.
+                restriction_lift_request(client=stored, actor=actor, flags=kept)
+                vulnerabilities += kept
+            stored.lift_requested = bool(kept)  # type: ignore[attr-defined]  # read by the view's message
             was_restricted = stored.is_restricted
             stored.vulnerabilities.set(vulnerabilities)
             refresh_restriction(stored)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 import audit
 from clients import permissions
 from clients.forms import AssignStaffForm, ConsentForm, DocumentForm, FamilyMemberForm
-from clients.models import Client
+from clients.models import Client, RestrictionLiftRequest
 from clients.selectors import get_client_for
 from clients.services import (
     client_assign_staff,
@@ -25,6 +25,7 @@ from clients.services import (
     family_member_remove,
 )
 from clients.services.documents import document_delete, document_upload
+from clients.services.restrictions import may_lift_restriction, restriction_lift_decide
 from reference.files import private_file_response
 
 
@@ -166,3 +167,17 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> HttpRe
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_POST
+def restriction_lift_decide_view(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
+    """A manager approves or declines a caseworker's request to lift the record's restriction."""
+    client = get_client_for(request.user, pk)
+    if not may_lift_restriction(request.user):
+        raise Http404
+    lift = get_object_or_404(RestrictionLiftRequest, pk=request_pk, client=client)
+    approve = "approve" in request.POST
+    restriction_lift_decide(request=lift, actor=request.user, approve=approve)
+    messages.success(request, _("The restriction was lifted.") if approve else _("The record stays restricted."))
+    return redirect("clients:detail", pk=client.pk)

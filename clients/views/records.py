@@ -20,7 +20,7 @@ from clients.forms import AssignStaffForm, ClientCreateForm, ClientEditForm, Con
 from clients.models import Client
 from clients.search import find_duplicates, search_clients
 from clients.selectors import clients_visible_to, get_client_for, get_merged_target_for
-from clients.services import ClientVersionConflict, client_create, client_update
+from clients.services import ClientVersionConflict, client_create, client_update, may_lift_restriction
 from reference.pagination import paginate
 
 PAGE_SIZE = 25
@@ -137,6 +137,12 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "document_form": DocumentForm(),
         "upload_max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
         "staff_form": AssignStaffForm(client=client) if can_manage(user) else None,
+        "lift_requests": (
+            list(client.restriction_lift_requests.filter(state="pending").select_related("requested_by"))
+            if client.is_restricted
+            else []
+        ),
+        "can_lift": may_lift_restriction(user),
     }
     return render(request, "clients/detail.html", context)
 
@@ -151,7 +157,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = ClientEditForm(request.POST, instance=client)
         if form.is_valid():
             try:
-                client_update(
+                saved = client_update(
                     client=client,
                     actor=request.user,
                     expected_version=form.cleaned_data["version"],
@@ -173,6 +179,10 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Changes saved."))
+                if getattr(saved, "lift_requested", False):
+                    messages.warning(
+                        request, _("The record stays restricted until a manager approves lifting the restriction.")
+                    )
                 return redirect("clients:detail", pk=client.pk)
     else:
         audit.record_access(actor=request.user, instance=client, what="edit form")

@@ -99,7 +99,9 @@ def test_a_closed_case_takes_no_consultation(case, as_lawyer, lawyer):
     assert not Consultation.objects.exists()
 
 
-def test_whoever_gives_a_consultation_joins_the_case(case, as_psychologist, psychologist):
+def test_giving_a_consultation_does_not_put_the_giver_on_the_case(case, as_psychologist, psychologist):
+    """Being on the case opens all its psychological notes; only the lead, coordinators and managers assign it
+    (issue 15, finding 2). The giver still reads and writes the notes of their own session."""
     as_psychologist.post(
         reverse("cases:consultation-create", args=[case.pk]),
         {
@@ -112,7 +114,7 @@ def test_whoever_gives_a_consultation_joins_the_case(case, as_psychologist, psyc
             "psych_notes": "Тревога, нарушения сна",
         },
     )
-    assert psychologist in case.staff.all()
+    assert psychologist not in case.staff.all()
     assert Consultation.objects.get().psych_notes == "Тревога, нарушения сна"
 
 

@@ -22,9 +22,29 @@ from clients.models import (
 from clients.services import refresh_derived_fields
 from tests.factories import OfficeFactory, country
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+
+def _image(fmt: str) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def _pdf() -> bytes:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+# Real (tiny) files: uploads are opened and checked, images re-encoded (clients/uploads.py).
+PDF_BYTES = _pdf()
+PNG_BYTES = _image("PNG")
+JPEG_BYTES = _image("JPEG")
 
 
 def docx_bytes() -> bytes:

@@ -38,7 +38,8 @@ def test_accepted_files_are_stored_under_a_random_name(as_lawyer, client_a, priv
     stored = Path(document.file.path)
     assert stored.is_relative_to(private_media)
     assert "Абдуллаев" not in stored.name and "notice" not in stored.name
-    assert stored.read_bytes() == content
+    if not stored_type.startswith("image/"):  # images are re-encoded (issue 15, finding 14)
+        assert stored.read_bytes() == content
 
 
 @pytest.mark.parametrize(
