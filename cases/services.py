@@ -24,7 +24,7 @@ from cases.models import (
     FollowUp,
     Outcome,
 )
-from cases.notifications import notify
+from cases.notifications import KIND_CASE_ASSIGNED, KIND_FOLLOW_UP, notify
 from cases.permissions import can_reassign_case, can_write_psych_notes
 from cases.selectors import cases_visible_to
 from clients.services import client_assign_staff
@@ -108,6 +108,7 @@ def case_open(
             actor=actor,
             message=_("Case %(number)s (client %(code)s) was assigned to you."),
             params={"number": case.number, "code": client.code},
+            kind=KIND_CASE_ASSIGNED,
         )
     return case
 
@@ -154,6 +155,7 @@ def case_update(
                 actor=actor,
                 message=_("Case %(number)s (client %(code)s) was assigned to you."),
                 params={"number": current.number, "code": current.client.code},
+                kind=KIND_CASE_ASSIGNED,
             )
     return current
 
@@ -214,7 +216,7 @@ def case_change_status(
         case=current,
         actor=actor,
         message=_("Case %(number)s (client %(code)s) is now: %(status)s."),
-        params={"number": current.number, "code": current.client.code, "status": current.get_status_display()},
+        params={"number": current.number, "code": current.client.code, "status": CaseStatus(status).label},
     )
     return current
 
@@ -325,7 +327,8 @@ def follow_up_add(*, case: Case, actor: User, title: str, assigned_to: User, due
         case=case,
         actor=actor,
         message=_("New follow-up on case %(number)s, due %(due)s."),
-        params={"number": case.number, "due": due_on.isoformat()},
+        params={"number": case.number, "due": due_on},
+        kind=KIND_FOLLOW_UP,
     )
     return follow_up
 
