@@ -5,15 +5,23 @@ from django.db import models
 from audit.masking import MASK
 
 
-def record_access(*, actor, instance: models.Model, what: str = "view") -> LogEntry:
-    """Write an access entry: ``actor`` saw (or exported, downloaded) ``instance``."""
+def record_access(
+    *, actor, instance: models.Model, what: str = "view", address: str | None = None, details: dict | None = None
+) -> LogEntry:
+    """Write an access entry: ``actor`` saw (or exported, downloaded) ``instance``.
+
+    Someone without an account (a partner through its link) is ``actor=None`` with their ``address``
+    and ``details`` saying who they are (e.g. the partner contact's id).
+    """
+    extra = {"remote_addr": address} if address else {}
     return LogEntry.objects.log_create(
         instance,
         force_log=True,
         action=LogEntry.Action.ACCESS,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         changes={},
-        additional_data={"access": what},
+        additional_data={"access": what, **(details or {})},
+        **extra,
     )
 
 

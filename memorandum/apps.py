@@ -12,7 +12,16 @@ class MemorandumConfig(AppConfig):
         from cases.extensions import register_case_action
         from clients.extensions import register_activity_source, register_anonymiser, register_export_section
         from memorandum import data_rights
-        from memorandum.models import Commitment, Memorandum, Partner, PartnerContact, Referral, Signatory
+        from memorandum import partner_answers  # noqa: F401 - registers the kinds of notice about partners
+        from memorandum.models import (
+            Commitment,
+            Memorandum,
+            Partner,
+            PartnerContact,
+            Referral,
+            ReferralMessage,
+            Signatory,
+        )
         from memorandum.timeline import refer_action, referral_items
 
         audit.register(Partner, m2m=["categories"])
@@ -21,7 +30,10 @@ class MemorandumConfig(AppConfig):
         audit.register(Signatory)
         audit.register(Commitment)
         # The letter file and the reminder stamp are bookkeeping, not changes of the referral.
-        audit.register(Referral, m2m=["categories"], exclude=["letter", "letter_is_final", "reminded_at"])
+        audit.register(
+            Referral, m2m=["categories"], exclude=["letter", "letter_is_final", "reminded_at", "partner_reminded_at"]
+        )
+        audit.register(ReferralMessage)
         timeline.register_provider(referral_items)
         register_case_action(refer_action)
         register_export_section(data_rights.export_client_referrals)

@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from cases.models import Case
 from cases.services import case_change_status
 from clients.services import consent_allows
-from memorandum import permissions
+from memorandum import permissions, portal
 from memorandum.models import (
     MINIMAL_SHARED_DATA,
     OPEN_STATES,
     LetterLanguage,
     Partner,
+    PartnerContact,
     Referral,
     ReferralEvent,
     ReferralState,
@@ -99,9 +100,11 @@ def _ensure_allowed(referral: Referral, to_state: str) -> None:
         )
 
 
-def _move(referral: Referral, to_state: str, *, actor, note: str = "") -> Referral:
+def _move(referral: Referral, to_state: str, *, actor, note: str = "", contact=None) -> Referral:
     _ensure_allowed(referral, to_state)
-    event = ReferralEvent(referral=referral, from_state=referral.state, to_state=to_state, actor=actor, note=note)
+    event = ReferralEvent(
+        referral=referral, from_state=referral.state, to_state=to_state, actor=actor, contact=contact, note=note
+    )
     referral.state = to_state
     referral.version += 1
     with set_actor(actor):
@@ -215,14 +218,28 @@ def referral_update(
     return referral
 
 
+def default_contact(partner: Partner) -> PartnerContact | None:
+    """The partner's first active contact with an e-mail address, else its first active contact."""
+    contacts = list(partner.contacts.filter(is_active=True).order_by("name", "pk"))
+    return next((c for c in contacts if c.email), contacts[0] if contacts else None)
+
+
 @transaction.atomic
 def referral_send(
-    *, referral: Referral, actor, consent_override_reason: str = "", expected_version: int | None = None
+    *,
+    referral: Referral,
+    actor,
+    consent_override_reason: str = "",
+    expected_version: int | None = None,
+    contact: PartnerContact | None = None,
+    by_hand: bool = False,
 ) -> Referral:
     """Send a draft (for a caseworker's draft this is the coordinator's approval).
 
     The client's consent must cover the partner (law enforcement needs its own
     scope); a manager may send anyway with a written reason, kept on the referral.
+    A contact with an e-mail address gets a mail with a link to the partner page (after commit,
+    retried); without one the referral is marked "sent by hand" and the coordinator prints it.
     """
     referral = _lock(referral)
     _check_version(referral, expected_version)
@@ -252,12 +269,20 @@ def referral_send(
             "scopes": ", ".join(missing),
             "reason": reason,
         }
+    if contact is not None and (contact.partner_id != referral.partner_id or not contact.is_active):
+        raise ReferralRefused(_("Choose a contact of this partner."))
+    if not by_hand:
+        contact = contact or default_contact(referral.partner)
     now = timezone.now()
     referral.sent_at = now
     referral.sent_by = actor
     referral.due_on = timezone.localdate(now) + timedelta(days=referral.partner.response_days)
+    referral.contact = contact
+    referral.sent_by_hand = contact is None or not contact.email
     _move(referral, ReferralState.SENT, actor=actor, note=note)
     _sync_case_status(referral, actor=actor)
+    if not referral.sent_by_hand:
+        portal.link_mail(referral=referral)
     return referral
 
 
@@ -295,6 +320,14 @@ def referral_acknowledge(*, referral: Referral, actor, note: str = "", expected_
     )
 
 
+def _accept(locked: Referral) -> None:
+    if locked.case.status == CASE_CLOSED:
+        raise ReferralRefused(
+            _("The case of this referral is closed, so the referral can no longer be accepted."), code="case_closed"
+        )
+    _record_answer(locked)
+
+
 @transaction.atomic
 def referral_accept(*, referral: Referral, actor, note: str = "", expected_version: int | None = None):
     return _coordinated_move(
@@ -303,7 +336,7 @@ def referral_accept(*, referral: Referral, actor, note: str = "", expected_versi
         actor=actor,
         note=note,
         expected_version=expected_version,
-        prepare=_record_answer,
+        prepare=_accept,
     )
 
 
@@ -352,7 +385,7 @@ def referral_close_no_answer(*, referral: Referral, actor, note: str = "", expec
         locked.closing_note = note.strip()
         locked.closed_at = timezone.now()
 
-    return _coordinated_move(
+    referral = _coordinated_move(
         referral,
         ReferralState.CLOSED_NO_ANSWER,
         actor=actor,
@@ -360,6 +393,8 @@ def referral_close_no_answer(*, referral: Referral, actor, note: str = "", expec
         expected_version=expected_version,
         prepare=prepare,
     )
+    portal.links_revoke(referral=referral)
+    return referral
 
 
 @transaction.atomic
@@ -371,8 +406,12 @@ def referral_withdraw(*, referral: Referral, actor, note: str = "", expected_ver
     _ensure_allowed(referral, ReferralState.WITHDRAWN)
     referral.closing_note = note.strip()
     referral.closed_at = timezone.now()
+    was_sent = referral.state != ReferralState.DRAFT
     _move(referral, ReferralState.WITHDRAWN, actor=actor, note=note.strip())
     _sync_case_status(referral, actor=actor)
+    portal.links_revoke(referral=referral)
+    if was_sent and not referral.sent_by_hand:
+        portal.partner_mail(referral=referral, template="withdrawn")
     return referral
 
 
