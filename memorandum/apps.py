@@ -11,8 +11,10 @@ class MemorandumConfig(AppConfig):
         from cases import timeline
         from cases.extensions import register_case_action
         from clients.extensions import register_activity_source, register_anonymiser, register_export_section
-        from memorandum import data_rights
-        from memorandum import partner_answers  # noqa: F401 - registers the kinds of notice about partners
+        from memorandum import (
+            data_rights,
+            partner_answers,  # noqa: F401 - registers the kinds of notice about partners
+        )
         from memorandum.models import (
             Commitment,
             Memorandum,
