@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from cases.extensions import close_questions
 from cases.models import (
     CLOSING_FACTS,
     Case,
@@ -170,6 +171,7 @@ def case_change_status(
     outcome: str = "",
     facts: dict | None = None,
     expected_version: int | None = None,
+    close_answers: dict | None = None,
 ) -> Case:
     """Move a case to another status, leaving a dated, attributed event.
 
@@ -187,9 +189,11 @@ def case_change_status(
         return current
     reason = (reason or "").strip()
     changed = ["status"]
+    questions = []
     if status == CaseStatus.CLOSED:
         if outcome not in Outcome.values:
             raise ValidationError({"outcome": _("Choose the outcome to close the case.")})
+        questions = _closing_answers(current, close_answers or {})
         _apply_facts(current, facts or {})
         current.outcome = outcome
         current.closed_on = timezone.localdate()
@@ -211,6 +215,8 @@ def case_change_status(
         CaseEvent.objects.create(
             case=current, kind=kind, from_status=old_status, to_status=status, reason=reason, actor=actor
         )
+    for question, answer in questions:
+        question.apply(current, answer, actor)
     notify(
         recipient=current.lead,
         case=current,
@@ -219,6 +225,22 @@ def case_change_status(
         params={"number": current.number, "code": current.client.code, "status": CaseStatus(status).label},
     )
     return current
+
+
+def _closing_answers(case: Case, answers: dict) -> list:
+    """Each question a higher app asks before closing (open referrals...) needs one of its answers."""
+    chosen = []
+    for question in close_questions(case):
+        answer = answers.get(question.key, "")
+        if answer not in {value for value, _label in question.choices}:
+            raise ValidationError(
+                {
+                    f"close_{question.key}": _("Answer this before closing the case: %(question)s")
+                    % {"question": question.label}
+                }
+            )
+        chosen.append((question, answer))
+    return chosen
 
 
 def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict) -> Case:

@@ -451,3 +451,36 @@ class RateBucket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.window}: {self.hits}"
+
+
+class IncomingReferral(models.Model):
+    """A partner referred a client to us ("referred to us by"), recorded at intake or on a new case."""
+
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="incoming_referrals", verbose_name=_("client")
+    )
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="incoming_referrals",
+        verbose_name=_("case"),
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="incoming_referrals", verbose_name=_("referred by")
+    )
+    reference = models.CharField(_("their reference number"), max_length=60, blank=True)
+    referred_on = models.DateField(_("referred on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("incoming referral")
+        verbose_name_plural = _("incoming referrals")
+
+    def __str__(self) -> str:
+        return f"{self.partner} → {self.client_id}"

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cases.selectors import cases_visible_to
+from memorandum.incoming import incoming_counts
 from memorandum.models import (
     AWAITING_ANSWER_STATES,
     Commitment,
@@ -105,6 +106,8 @@ class PartnerFigures:
     accepted: int = 0
     completed: int = 0
     median_days: float | None = None
+    # Clients the partner referred to us (the other direction).
+    incoming: int = 0
 
 
 def partner_figures() -> dict[int, PartnerFigures]:
@@ -171,8 +174,10 @@ def memorandum_page_data() -> dict:
         )
     )
     figures = partner_figures()
+    incoming = incoming_counts()
     for partner in partners:
         partner.figures = figures.get(partner.pk, PartnerFigures())
+        partner.figures.incoming = incoming.get(partner.pk, 0)
     # Kinds in the order the memorandum lists them, not alphabetically by code.
     rank = {kind: number for number, kind in enumerate(PartnerKind.values)}
     partners.sort(key=lambda partner: (rank.get(partner.kind, 99), partner.name))
