@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 import audit
@@ -120,6 +121,10 @@ def _code_page(request, link, token, *, message: str = "", status: int = 200) ->
     return _protect(render(request, "memorandum/partner/code.html", context, status=status))
 
 
+# The partner pages are csrf-exempt: with ``Referrer-Policy: no-referrer`` browsers post ``Origin: null``,
+# which Django's CSRF check refuses. The secret token in the URL does CSRF protection's job: a forged
+# form on another site cannot know it.
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def page(request: HttpRequest, token: str) -> HttpResponse:
@@ -153,6 +158,7 @@ def _code_step(request: HttpRequest, link: PartnerLink, token: str) -> HttpRespo
     return _code_page(request, link, token, message=message, status=400)
 
 
+@csrf_exempt
 @never_cache
 @require_POST
 def act(request: HttpRequest, token: str, action: str) -> HttpResponse:

@@ -38,10 +38,12 @@ def test_a_partner_takes_a_referral_from_the_first_mail_to_completion_without_ph
 ):
     seed_partners()
     inspectorate = Partner.objects.get(code="labour-inspectorate")
-    PartnerContact.objects.create(partner=inspectorate, name="Ерлан Сапаров", email=PARTNER_EMAIL)
+    contact = PartnerContact.objects.create(partner=inspectorate, name="Ерлан Сапаров", email=PARTNER_EMAIL)
     client = make_client(office_a, actor=lawyer, family_name="Каримов", given_name="Бахтиёр", consent=PARTNERS_ONLY)
     case = CaseFactory(client=client, lead=lawyer)
 
+    # The machine is shared: give slow pages time.
+    page.set_default_timeout(45_000)
     # The coordinator refers the case, sharing the client's name, and sends it.
     log_in(page, "coordinator", PASSWORD)
     page.wait_for_url("**/")
@@ -53,6 +55,7 @@ def test_a_partner_takes_a_referral_from_the_first_mail_to_completion_without_ph
     page.check("input[name=shared_data][value=name]")
     page.click("[data-testid=create-referral]")
     page.wait_for_url(re.compile(r"/memorandum/referrals/\d+/$"))
+    page.select_option("[data-testid=send-contact]", str(contact.pk))
     page.click("[data-testid=action-send]")
     page.wait_for_selector("[data-testid=referral-state][data-state=sent]")
     page.wait_for_selector("[data-testid=referral-mail][data-state=sent]")
@@ -67,7 +70,7 @@ def test_a_partner_takes_a_referral_from_the_first_mail_to_completion_without_ph
     partner_context = browser.new_context(
         base_url=live_server.url, locale="ru-RU", viewport={"width": 390, "height": 844}, is_mobile=True
     )
-    partner_context.set_default_timeout(10_000)
+    partner_context.set_default_timeout(45_000)
     partner = partner_context.new_page()
     requested: list[str] = []
     partner.on("request", lambda request: requested.append(request.url))
@@ -117,6 +120,7 @@ def test_a_partner_takes_a_referral_from_the_first_mail_to_completion_without_ph
     # The lawyer has one notice about the case, holding the steps.
     assert Notice.objects.filter(recipient=lawyer).count() == 1
     lawyer_context = browser.new_context(base_url=live_server.url, locale="ru-RU")
+    lawyer_context.set_default_timeout(45_000)
     lawyer_page = lawyer_context.new_page()
     log_in(lawyer_page, "lawyer", PASSWORD)
     lawyer_page.wait_for_url("**/")
