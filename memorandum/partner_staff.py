@@ -52,7 +52,7 @@ def partner_loop_context(request: HttpRequest, referral: Referral) -> dict:
     return {
         "mails": referral_mails(referral),
         "thread": referral.messages.select_related("author", "contact"),
-        "reply_form": ReplyForm() if can_answer and referral.state != "draft" else None,
+        "reply_form": ReplyForm() if can_answer and referral.is_open else None,
         "live_link": live,
         "can_manage_link": can_answer and referral.state != "draft",
         "demo_link": demo_partner_link(request, referral),
