@@ -141,6 +141,8 @@ def referral_reply(*, referral: Referral, actor, text: str) -> ReferralMessage:
     """The coordinator answers the partner's question; the partner gets a mail with a fresh link."""
     if not permissions.can_record_answer(actor, referral):
         raise NotAllowed(_("Only a coordinator or a manager may answer the partner."))
+    if not referral.is_open:
+        raise ReferralRefused(_("This referral is closed: questions are no longer possible."))
     text = (text or "").strip()
     if not text:
         raise ReferralRefused(_("Write your answer."))
