@@ -65,12 +65,15 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 
 def _open(request: HttpRequest, token: str) -> tuple[PartnerLink | None, HttpResponse | None]:
     """The link for ``token`` after the rate limits, or the response to give instead."""
-    if not portal.address_allowed(_address(request)) or not portal.token_allowed(token):
+    if not portal.address_allowed(_address(request)):
         return None, _too_many(request)
     link = portal.link_resolve(token)
     if link is None:
         logger.info("partner link refused ip=%s", _address(request))
         return None, not_found(request)
+    # Counted per token only for a real link (a guessed token is new each time; the address limit stops those).
+    if not portal.token_allowed(token):
+        return None, _too_many(request)
     PartnerLink.objects.filter(pk=link.pk).update(last_used_at=timezone.now())
     return link, None
 
