@@ -128,7 +128,7 @@ def test_declining_needs_a_reason_and_completion_needs_a_date(client, sent):
     token = token_of(to_partner()[0])
     response = client.post(reverse("partner:act", args=[token, "decline"]), {"text": " "})
     assert response.status_code == 400
-    assert "Write why you decline" in response.content.decode()
+    assert "Напишите, почему вы отказываете." in response.content.decode()  # the letter's language
     client.post(reverse("partner:act", args=[token, "accept"]))
     response = client.post(reverse("partner:act", args=[token, "complete"]), {"text": "сделано", "completed_on": "x"})
     assert response.status_code == 400
@@ -201,10 +201,10 @@ def test_three_wrong_codes_bring_a_new_code(
     with django_capture_on_commit_callbacks(execute=True):
         real = CODE.search(to_partner()[1].body).group(1)
         wrong = f"{(int(real) + 1) % 10**6:06d}"
-        assert "not right" in client.post(page_url(token), {"code": wrong}).content.decode()
+        assert "Код неверный" in client.post(page_url(token), {"code": wrong}).content.decode()
         client.post(page_url(token), {"code": wrong})
         third = client.post(page_url(token), {"code": wrong})
-    assert "new code" in third.content.decode()
+    assert "новый код" in third.content.decode()
     assert len(to_partner()) == 3
     # The old code no longer opens the page, the new one does.
     assert client.post(page_url(token), {"code": real}).status_code == 400
@@ -246,7 +246,7 @@ def test_every_link_that_does_not_work_gets_the_same_neutral_404(
     elif how == "withdrawn":
         with django_capture_on_commit_callbacks(execute=True):
             services.referral_withdraw(referral=sent, actor=coordinator)
-        assert "withdrawn" in to_partner()[-1].subject
+        assert "отозвано" in to_partner()[-1].subject
         assert sent.case.client.family_name not in to_partner()[-1].body
     elif how == "closed":
         services.referral_close_no_answer(referral=sent, actor=coordinator)
@@ -305,7 +305,7 @@ def test_a_referral_of_a_closed_case_cannot_be_accepted(client, sent, case, coor
     assert 'data-testid="partner-accept"' not in page
     response = client.post(reverse("partner:act", args=[token, "accept"]))
     assert response.status_code == 400
-    assert "closed" in response.content.decode()
+    assert "Дело по этому направлению закрыто" in response.content.decode()
     sent.refresh_from_db()
     assert sent.state == ReferralState.SENT
 
