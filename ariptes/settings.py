@@ -382,6 +382,11 @@ AUDITLOG_MASK_CALLABLE = "audit.masking.mask_all"
 
 # Mail whose delivery failed or whose task was lost is tried again (see notices/mail.py).
 CELERY_BEAT_SCHEDULE["notices-retry-due-mail"] = {"task": "notices.retry_due_mail", "schedule": 60.0}
+# Notices about one case within this many minutes are one notice (and one e-mail).
+NOTICE_GROUP_MINUTES = env_int("NOTICE_GROUP_MINUTES", 5)
+# The daily digest of notices for those who chose it (hour in TIME_ZONE).
+NOTICE_DIGEST_HOUR = env_int("NOTICE_DIGEST_HOUR", 7)
+CELERY_BEAT_SCHEDULE["notices-send-due-notices"] = {"task": "notices.send_due_notices", "schedule": 60.0}
 
 # --- Clients -------------------------------------------------------------------------
 
@@ -394,6 +399,13 @@ CELERY_BEAT_SCHEDULE["clients-remove-stale-import-files"] = {
 # --- Memorandum ----------------------------------------------------------------------
 
 from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["notices-send-digests"] = {
+    "task": "notices.send_digests",
+    "schedule": crontab(hour=NOTICE_DIGEST_HOUR, minute=0),
+}
+# A partner's link to its referral page lives this many days (it is revoked earlier when the referral closes).
+PARTNER_LINK_DAYS = env_int("PARTNER_LINK_DAYS", 60)
 
 # Each morning, remind coordinators once of every referral whose answer is overdue.
 CELERY_BEAT_SCHEDULE["memorandum-remind-overdue-referrals"] = {

@@ -20,6 +20,9 @@ urlpatterns = [
     path("memorandum/", include("memorandum.urls")),
     path("outreach/", include("outreach.urls")),
     path("reports/", include("reports.urls")),
+    path("notices/", include("notices.urls")),
+    # The partner's page for one referral, by token: no staff login.
+    path("p/", include("memorandum.partner_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -22,15 +22,46 @@ def _actor(actor: Any) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def _entry(instance: models.Model, *, actor: Any, action: int, additional_data: dict[str, Any]) -> LogEntry:
+def _entry(
+    instance: models.Model,
+    *,
+    actor: Any,
+    action: int,
+    additional_data: dict[str, Any],
+    address: str | None = None,
+) -> LogEntry:
+    extra = {"remote_addr": address} if address else {}
     return LogEntry.objects.log_create(
-        instance, force_log=True, action=action, actor=_actor(actor), changes={}, additional_data=additional_data
+        instance,
+        force_log=True,
+        action=action,
+        actor=_actor(actor),
+        changes={},
+        additional_data=additional_data,
+        **extra,
     )
 
 
-def record_access(*, actor: Any, instance: models.Model, what: str = "view") -> LogEntry:
-    """Write an access entry: ``actor`` saw (or exported, downloaded) ``instance``."""
-    return _entry(instance, actor=actor, action=LogEntry.Action.ACCESS, additional_data={"access": what})
+def record_access(
+    *,
+    actor: Any,
+    instance: models.Model,
+    what: str = "view",
+    address: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> LogEntry:
+    """Write an access entry: ``actor`` saw (or exported, downloaded) ``instance``.
+
+    Someone without an account (a partner through its link) is ``actor=None`` with their ``address``
+    and ``details`` saying who they are (e.g. the partner contact's id).
+    """
+    return _entry(
+        instance,
+        actor=actor,
+        action=LogEntry.Action.ACCESS,
+        additional_data={"access": what, **(details or {})},
+        address=address,
+    )
 
 
 def record_action(*, actor: Any, instance: models.Model, action: str, data: dict[str, Any] | None = None) -> LogEntry:

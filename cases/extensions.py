@@ -27,3 +27,35 @@ def case_actions(request: HttpRequest, case) -> list[dict]:
         if action:
             actions.append(action)
     return actions
+
+
+class CloseQuestion:
+    """A question closing a case must answer, asked by a higher app (memorandum: "withdraw the open referrals?").
+
+    ``key`` names the form field; ``items`` say what it is about (e.g. referral numbers); ``choices`` are
+    (value, label) pairs. ``apply(case, answer, actor)`` runs in the closing transaction, after the case
+    is closed; it may raise ``ValidationError`` to refuse the closing.
+    """
+
+    def __init__(self, *, key: str, label, items: list[str], choices: list[tuple[str, object]], apply: Callable):
+        self.key, self.label, self.items, self.choices, self.apply = key, label, items, choices, apply
+
+
+# func(case) -> CloseQuestion | None
+BeforeClose = Callable[[object], "CloseQuestion | None"]
+_before_close: list[BeforeClose] = []
+
+
+def register_before_close(func: BeforeClose) -> BeforeClose:
+    if func not in _before_close:
+        _before_close.append(func)
+    return func
+
+
+def close_questions(case) -> list[CloseQuestion]:
+    questions = []
+    for func in _before_close:
+        question = func(case)
+        if question is not None:
+            questions.append(question)
+    return questions

@@ -90,7 +90,8 @@ class StatusForm(BoundedDatesMixin, forms.Form):
     return_home_arranged = forms.BooleanField(label=_("Return home arranged"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, case: Case, **kwargs):
+    def __init__(self, *args, case: Case, questions=(), **kwargs):
+        self.questions = list(questions)
         kwargs.setdefault(
             "initial",
             {
@@ -102,6 +103,17 @@ class StatusForm(BoundedDatesMixin, forms.Form):
         )
         super().__init__(*args, **kwargs)
         self.case = case
+        for question in self.questions:
+            # Asked here, required by the service: a POST without the answer is refused there too.
+            self.fields[f"close_{question.key}"] = forms.ChoiceField(
+                label=question.label, choices=question.choices, widget=forms.RadioSelect, required=False
+            )
+
+    def question_fields(self):
+        return [(question, self[f"close_{question.key}"]) for question in self.questions]
+
+    def close_answers(self) -> dict:
+        return {question.key: self.cleaned_data.get(f"close_{question.key}") or "" for question in self.questions}
 
     def clean(self):
         data = super().clean()

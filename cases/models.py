@@ -314,26 +314,3 @@ class FollowUp(models.Model):
     @property
     def is_due_today(self) -> bool:
         return not self.done and self.due_on == timezone.localdate()
-
-
-class Notification(models.Model):
-    """An in-app notice to one staff member. The text never holds a client's name."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
-    )
-    case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications", verbose_name=_("case")
-    )
-    message = models.CharField(_("message"), max_length=300)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        indexes = [models.Index(fields=["recipient", "read_at"])]
-
-    def __str__(self) -> str:
-        return self.message

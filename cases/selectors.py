@@ -8,10 +8,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.visibility import remember_visible
-from cases.models import OPEN_STATUSES, Case, Consultation, ConsultationKind, FollowUp, Notification
+from cases.models import OPEN_STATUSES, Case, Consultation, ConsultationKind, FollowUp
 from cases.permissions import can_read_psych_notes
 from clients.models import Client
 from clients.selectors import clients_visible_to
+from notices.models import Notice
+from notices.selectors import notices_of
 
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
@@ -145,11 +147,8 @@ def recent_consultations_by(user: User, *, limit: int = 10) -> list[Consultation
     )
 
 
-def notifications_of(user: User, *, unread_only: bool = False, limit: int = 50) -> list[Notification]:
-    notifications = Notification.objects.filter(recipient=user)
-    if unread_only:
-        notifications = notifications.filter(read_at__isnull=True)
-    return list(notifications.order_by("-created_at", "-pk")[:limit])
+def notifications_of(user: User, *, unread_only: bool = False, limit: int = 50) -> list[Notice]:
+    return notices_of(user, unread_only=unread_only, limit=limit)
 
 
 def case_users_for(office_id: int | None) -> QuerySet[User]:

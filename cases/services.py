@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Office, User
+from cases.extensions import close_questions
 from cases.models import (
     CLOSING_FACTS,
     Case,
@@ -29,7 +30,7 @@ from cases.models import (
     Outcome,
     Project,
 )
-from cases.notifications import notify
+from cases.notifications import KIND_CASE_ASSIGNED, KIND_FOLLOW_UP, notify
 from cases.permissions import (
     can_add_follow_up,
     can_change_case_status,
@@ -138,6 +139,7 @@ def case_open(
             actor=actor,
             message=_("Case %(number)s (client %(code)s) was assigned to you."),
             params={"number": case.number, "code": client.code},
+            kind=KIND_CASE_ASSIGNED,
         )
     return case
 
@@ -185,6 +187,7 @@ def case_update(
                 actor=actor,
                 message=_("Case %(number)s (client %(code)s) was assigned to you."),
                 params={"number": current.number, "code": current.client.code},
+                kind=KIND_CASE_ASSIGNED,
             )
     return current
 
@@ -201,6 +204,7 @@ def case_change_status(
     outcome: str = "",
     facts: dict[str, Any] | None = None,
     expected_version: int | None = None,
+    close_answers: dict[str, Any] | None = None,
 ) -> Case:
     """Move a case to another status, leaving a dated, attributed event.
 
@@ -219,9 +223,11 @@ def case_change_status(
         return current
     reason = (reason or "").strip()
     changed = ["status"]
+    questions = []
     if status == CaseStatus.CLOSED:
         if outcome not in Outcome.values:
             raise ValidationError({"outcome": _("Choose the outcome to close the case.")})
+        questions = _closing_answers(current, close_answers or {})
         _apply_facts(current, facts or {})
         current.outcome = outcome
         current.closed_on = timezone.localdate()
@@ -250,14 +256,32 @@ def case_change_status(
             reason_params=reason_params or {},
             actor=actor,
         )
+    for question, answer in questions:
+        question.apply(current, answer, actor)
     notify(
         recipient=current.lead,
         case=current,
         actor=actor,
         message=_("Case %(number)s (client %(code)s) is now: %(status)s."),
-        params={"number": current.number, "code": current.client.code, "status": current.get_status_display()},
+        params={"number": current.number, "code": current.client.code, "status": CaseStatus(status).label},
     )
     return current
+
+
+def _closing_answers(case: Case, answers: dict[str, Any]) -> list[Any]:
+    """Each question a higher app asks before closing (open referrals...) needs one of its answers."""
+    chosen = []
+    for question in close_questions(case):
+        answer = answers.get(question.key, "")
+        if answer not in {value for value, _label in question.choices}:
+            raise ValidationError(
+                {
+                    f"close_{question.key}": _("Answer this before closing the case: %(question)s")
+                    % {"question": question.label}
+                }
+            )
+        chosen.append((question, answer))
+    return chosen
 
 
 def _correct_closing(case: Case, *, actor: User, outcome: str, facts: dict[str, Any]) -> Case:
@@ -384,7 +408,8 @@ def follow_up_add(*, case: Case, actor: User, title: str, assigned_to: User, due
         case=case,
         actor=actor,
         message=_("New follow-up on case %(number)s, due %(due)s."),
-        params={"number": case.number, "due": due_on.isoformat()},
+        params={"number": case.number, "due": due_on},
+        kind=KIND_FOLLOW_UP,
     )
     return follow_up
 

@@ -78,3 +78,35 @@ def register_anonymiser(func: Anonymiser) -> Anonymiser:
 def run_anonymisers(client, actor) -> None:
     for func in _anonymisers:
         func(client, actor)
+
+
+# Extra parts of the intake forms (new client, new case) that a higher app owns, e.g. "referred to us by".
+# ``form_class(data, prefix=...)`` renders with ``template``; ``save(form, client=, case=, actor=)`` runs in the
+# same transaction as the client (or case) it belongs to, after it is created.
+class IntakePart:
+    def __init__(self, *, key: str, form_class, template: str, save: Callable) -> None:
+        self.key, self.form_class, self.template, self.save = key, form_class, template, save
+
+
+_intake_parts: list[IntakePart] = []
+
+
+def register_intake_part(part: IntakePart) -> IntakePart:
+    if all(existing.key != part.key for existing in _intake_parts):
+        _intake_parts.append(part)
+    return part
+
+
+def intake_forms(data=None) -> list[tuple[IntakePart, object]]:
+    """One bound (or blank) form per registered part, prefixed with the part's key."""
+    return [(part, part.form_class(data, prefix=part.key)) for part in _intake_parts]
+
+
+def intake_forms_valid(forms) -> bool:
+    results = [form.is_valid() for _part, form in forms]  # every form validated, so each shows its errors
+    return all(results)
+
+
+def intake_forms_save(forms, *, client, actor, case=None) -> None:
+    for part, form in forms:
+        part.save(form, client=client, case=case, actor=actor)

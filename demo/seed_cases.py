@@ -12,7 +12,9 @@ from datetime import time as dtime
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Profession, Role, User
 from cases.models import (
@@ -25,14 +27,18 @@ from cases.models import (
     ConsultationMode,
     FollowUp,
     Funder,
-    Notification,
     Outcome,
     ProblemCategory,
     Project,
 )
+from cases.notifications import KIND_CASE_ASSIGNED, case_subject
 from clients.models import Client
 from demo import bulk
+from notices.models import Delivery, Notice
+from notices.rendering import make_line
 from reference.models import Country, Language
+
+ASSIGNED = gettext_lazy("Case %(number)s (client %(code)s) was assigned to you.")
 
 CLIENT_BATCH = 5000
 ROW_BATCH = 5000
@@ -474,11 +480,14 @@ class _Seeder:
 
 def _seed_notifications(context: dict) -> None:
     lawyer = context["users"].get("lawyer")
-    if lawyer is None or Notification.objects.filter(recipient=lawyer).exists():
+    if lawyer is None or Notice.objects.filter(recipient=lawyer).exists():
         return
     for case in Case.objects.filter(lead=lawyer).exclude(status=CaseStatus.CLOSED).select_related("client")[:3]:
-        Notification.objects.create(
+        Notice.objects.create(
             recipient=lawyer,
-            case=case,
-            message=f"Дело {case.number} (клиент {case.client.code}) передано вам.",
+            kind=KIND_CASE_ASSIGNED,
+            subject=case_subject(case),
+            url=reverse("cases:detail", args=[case.pk]),
+            delivery=Delivery.APP,
+            lines=[make_line(ASSIGNED, {"number": case.number, "code": case.client.code}, timezone.now())],
         )

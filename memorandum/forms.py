@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import ProblemCategory
-from memorandum.models import MINIMAL_SHARED_DATA, LetterLanguage, Partner, SharedData
+from memorandum.models import MINIMAL_SHARED_DATA, LetterLanguage, Partner, PartnerContact, SharedData
 from reference.dates import BoundedDatesMixin
 
 
@@ -66,14 +66,32 @@ class ReferralForm(BoundedDatesMixin, forms.Form):
             field.choices = [("", "---------"), (_("Help with this problem"), suggested), (_("Other partners"), others)]
 
 
+class ContactChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: PartnerContact) -> str:
+        where = obj.email or _("no e-mail: print or deliver by hand")
+        return f"{obj.name} · {where}"
+
+
 class SendForm(BoundedDatesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    contact = ContactChoiceField(
+        label=_("Send to"), queryset=PartnerContact.objects.none(), required=False, empty_label=_("nobody: by hand")
+    )
     consent_override_reason = forms.CharField(
         label=_("Reason to send without the client's consent (managers only)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
         required=False,
     )
+
+    def __init__(self, *args, partner=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if partner is not None:
+            self.fields["contact"].queryset = partner.contacts.filter(is_active=True).order_by("name", "pk")
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(label=_("Answer to the partner"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
 
 
 class TransitionForm(BoundedDatesMixin, forms.Form):

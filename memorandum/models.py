@@ -221,6 +221,8 @@ class SharedData(models.TextChoices):
     CONTACTS = "contacts", _("Contacts")
 
 
+# Shared data that identifies the client.
+PERSONAL_SHARED_DATA = [SharedData.NAME, SharedData.BIRTH_DATE, SharedData.CONTACTS]
 MINIMAL_SHARED_DATA = [SharedData.SEX, SharedData.AGE_GROUP, SharedData.CITIZENSHIP, SharedData.PROBLEM]
 
 
@@ -293,6 +295,17 @@ class Referral(models.Model):
     # A letter made from a draft is a preview; the one made once sent is kept as sent.
     letter_is_final = models.BooleanField(default=False, editable=False)
     reminded_at = models.DateTimeField(_("coordinator reminded at"), null=True, blank=True)
+    # The partner's contact it went to (by e-mail with a link, or by hand when the contact has no address).
+    contact = models.ForeignKey(
+        PartnerContact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("sent to"),
+    )
+    sent_by_hand = models.BooleanField(_("sent by hand"), default=False)
+    partner_reminded_at = models.DateTimeField(_("partner reminded at"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -329,6 +342,11 @@ class Referral(models.Model):
     def shares(self, item: str) -> bool:
         return item in self.shared_data
 
+    @property
+    def carries_personal_data(self) -> bool:
+        """The letter names the client (name, birth date, contacts): the partner page asks for a one-time code."""
+        return any(self.shares(item) for item in PERSONAL_SHARED_DATA)
+
 
 class ReferralEvent(models.Model):
     """One dated, attributed step of a referral."""
@@ -339,8 +357,22 @@ class ReferralEvent(models.Model):
     )
     to_state = models.CharField(pgettext_lazy("new state", "to"), max_length=20, choices=ReferralState.choices)
     at = models.DateTimeField(_("when"), default=timezone.now)
+    # Staff record steps as themselves; a partner answering through its link is the contact.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    contact = models.ForeignKey(
+        PartnerContact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner contact"),
     )
     note = models.TextField(_("note"), blank=True)
 
@@ -351,3 +383,128 @@ class ReferralEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_state} → {self.to_state}"
+
+
+class ReferralMessage(models.Model):
+    """One message of the question thread between the partner (through its link) and the coordinator."""
+
+    referral = models.ForeignKey(
+        Referral, on_delete=models.CASCADE, related_name="messages", verbose_name=_("referral")
+    )
+    from_partner = models.BooleanField(_("from the partner"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    contact = models.ForeignKey(
+        PartnerContact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner contact"),
+    )
+    text = models.TextField(_("message"))
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("referral message")
+        verbose_name_plural = _("referral messages")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class PartnerLink(models.Model):
+    """The partner's way into one referral: a random token, kept only as its SHA-256 hash."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="links", verbose_name=_("referral"))
+    contact = models.ForeignKey(
+        PartnerContact, on_delete=models.CASCADE, related_name="links", verbose_name=_("contact")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("partner link")
+        verbose_name_plural = _("partner links")
+
+    def __str__(self) -> str:
+        return f"link #{self.pk} ({self.referral_id})"
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class PartnerCode(models.Model):
+    """A one-time six-digit code mailed to the link's contact; kept as a hash, three tries, ten minutes."""
+
+    link = models.ForeignKey(PartnerLink, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    tries = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"code #{self.pk}"
+
+
+class RateBucket(models.Model):
+    """Requests counted per key (token hash or address) and minute, in the database: every worker sees them."""
+
+    key = models.CharField(max_length=100)
+    window = models.DateTimeField()
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window"], name="rate_bucket_once")]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.window}: {self.hits}"
+
+
+class IncomingReferral(models.Model):
+    """A partner referred a client to us ("referred to us by"), recorded at intake or on a new case."""
+
+    client = models.ForeignKey(
+        "clients.Client", on_delete=models.CASCADE, related_name="incoming_referrals", verbose_name=_("client")
+    )
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="incoming_referrals",
+        verbose_name=_("case"),
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="incoming_referrals", verbose_name=_("referred by")
+    )
+    reference = models.CharField(_("their reference number"), max_length=60, blank=True)
+    referred_on = models.DateField(_("referred on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("incoming referral")
+        verbose_name_plural = _("incoming referrals")
+
+    def __str__(self) -> str:
+        return f"{self.partner} → {self.client_id}"

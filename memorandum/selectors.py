@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from cases.models import Case
 from cases.selectors import cases_visible_to
+from memorandum.incoming import incoming_counts
 from memorandum.models import (
     AWAITING_ANSWER_STATES,
     Commitment,
@@ -108,6 +109,8 @@ class PartnerFigures:
     accepted: int = 0
     completed: int = 0
     median_days: float | None = None
+    # Clients the partner referred to us (the other direction).
+    incoming: int = 0
 
 
 def partner_figures() -> dict[int, PartnerFigures]:
@@ -175,8 +178,10 @@ def memorandum_page_data() -> dict[str, Any]:
         )
     )
     figures = partner_figures()
+    incoming = incoming_counts()
     for partner in partners:
         partner.figures = figures.get(partner.pk, PartnerFigures())  # type: ignore[attr-defined]
+        partner.figures.incoming = incoming.get(partner.pk, 0)  # type: ignore[attr-defined]
     # Kinds in the order the memorandum lists them, not alphabetically by code.
     rank = {kind: number for number, kind in enumerate(PartnerKind.values)}
     partners.sort(key=lambda partner: (rank.get(partner.kind, 99), partner.name))

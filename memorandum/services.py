@@ -20,12 +20,13 @@ from cases.models import Case, CaseStatus
 from cases.services import case_change_status
 from clients.models import ConsentScope
 from clients.services import consent_allows
-from memorandum import event_reasons, permissions
+from memorandum import event_reasons, permissions, portal
 from memorandum.models import (
     MINIMAL_SHARED_DATA,
     OPEN_STATES,
     LetterLanguage,
     Partner,
+    PartnerContact,
     Referral,
     ReferralEvent,
     ReferralState,
@@ -108,9 +109,13 @@ def _ensure_allowed(referral: Referral, to_state: str) -> None:
         )
 
 
-def _move(referral: Referral, to_state: str, *, actor: User, note: str = "") -> Referral:
+def _move(
+    referral: Referral, to_state: str, *, actor: User | None, note: str = "", contact: PartnerContact | None = None
+) -> Referral:
     _ensure_allowed(referral, to_state)
-    event = ReferralEvent(referral=referral, from_state=referral.state, to_state=to_state, actor=actor, note=note)
+    event = ReferralEvent(
+        referral=referral, from_state=referral.state, to_state=to_state, actor=actor, contact=contact, note=note
+    )
     referral.state = to_state
     referral.version += 1
     with set_actor(actor):
@@ -226,14 +231,28 @@ def referral_update(
     return referral
 
 
+def default_contact(partner: Partner) -> PartnerContact | None:
+    """The partner's first active contact with an e-mail address, else its first active contact."""
+    contacts = list(partner.contacts.filter(is_active=True).order_by("name", "pk"))
+    return next((c for c in contacts if c.email), contacts[0] if contacts else None)
+
+
 @transaction.atomic
 def referral_send(
-    *, referral: Referral, actor: User, consent_override_reason: str = "", expected_version: int | None = None
+    *,
+    referral: Referral,
+    actor: User,
+    consent_override_reason: str = "",
+    expected_version: int | None = None,
+    contact: PartnerContact | None = None,
+    by_hand: bool = False,
 ) -> Referral:
     """Send a draft (for a caseworker's draft this is the coordinator's approval).
 
     The client's consent must cover the partner (law enforcement needs its own
     scope); a manager may send anyway with a written reason, kept on the referral.
+    A contact with an e-mail address gets a mail with a link to the partner page (after commit,
+    retried); without one the referral is marked "sent by hand" and the coordinator prints it.
     """
     referral = _lock(referral)
     _check_version(referral, expected_version)
@@ -263,12 +282,20 @@ def referral_send(
             "scopes": ", ".join(missing),
             "reason": reason,
         }
+    if contact is not None and (contact.partner_id != referral.partner_id or not contact.is_active):
+        raise ReferralRefused(_("Choose a contact of this partner."))
+    if not by_hand:
+        contact = contact or default_contact(referral.partner)
     now = timezone.now()
     referral.sent_at = now
     referral.sent_by = actor
     referral.due_on = timezone.localdate(now) + timedelta(days=referral.partner.response_days)
+    referral.contact = contact
+    referral.sent_by_hand = contact is None or not contact.email
     _move(referral, ReferralState.SENT, actor=actor, note=note)
     _sync_case_status(referral, actor=actor)
+    if not referral.sent_by_hand:
+        portal.link_mail(referral=referral)
     return referral
 
 
@@ -314,6 +341,14 @@ def referral_acknowledge(
     )
 
 
+def _accept(locked: Referral) -> None:
+    if locked.case.status == CaseStatus.CLOSED:
+        raise ReferralRefused(
+            _("The case of this referral is closed, so the referral can no longer be accepted."), code="case_closed"
+        )
+    _record_answer(locked)
+
+
 @transaction.atomic
 def referral_accept(
     *, referral: Referral, actor: User, note: str = "", expected_version: int | None = None
@@ -324,7 +359,7 @@ def referral_accept(
         actor=actor,
         note=note,
         expected_version=expected_version,
-        prepare=_record_answer,
+        prepare=_accept,
     )
 
 
@@ -375,7 +410,7 @@ def referral_close_no_answer(
         locked.closing_note = note.strip()
         locked.closed_at = timezone.now()
 
-    return _coordinated_move(
+    referral = _coordinated_move(
         referral,
         ReferralState.CLOSED_NO_ANSWER,
         actor=actor,
@@ -383,6 +418,8 @@ def referral_close_no_answer(
         expected_version=expected_version,
         prepare=prepare,
     )
+    portal.links_revoke(referral=referral)
+    return referral
 
 
 @transaction.atomic
@@ -396,8 +433,12 @@ def referral_withdraw(
     _ensure_allowed(referral, ReferralState.WITHDRAWN)
     referral.closing_note = note.strip()
     referral.closed_at = timezone.now()
+    was_sent = referral.state != ReferralState.DRAFT
     _move(referral, ReferralState.WITHDRAWN, actor=actor, note=note.strip())
     _sync_case_status(referral, actor=actor)
+    portal.links_revoke(referral=referral)
+    if was_sent and not referral.sent_by_hand:
+        portal.partner_mail(referral=referral, template="withdrawn")
     return referral
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from memorandum import views
+from memorandum import partner_staff, views
 
 app_name = "memorandum"
 
@@ -14,5 +14,7 @@ urlpatterns = [
     path("referrals/<int:pk>/send/", views.referral_send, name="referral-send"),
     path("referrals/<int:pk>/resend/", views.referral_resend, name="referral-resend"),
     path("referrals/<int:pk>/letter.pdf", views.referral_letter, name="referral-letter"),
+    path("referrals/<int:pk>/reply/", partner_staff.referral_reply, name="referral-reply"),
+    path("referrals/<int:pk>/link/<slug:action>/", partner_staff.referral_link, name="referral-link"),
     path("referrals/<int:pk>/<slug:action>/", views.referral_transition, name="referral-transition"),
 ]

@@ -14,6 +14,7 @@ from memorandum import permissions, selectors, services
 from memorandum.actions import ACTIONS, available_actions
 from memorandum.forms import ReferralForm, ResendForm, SendForm, TransitionForm
 from memorandum.models import LetterLanguage, Memorandum, ReferralState, SharedData
+from memorandum.partner_staff import partner_loop_context
 from memorandum.selectors import BOARD_DEFAULT_STATES, BOARD_STATE_ORDER
 from reference.errors import error_status
 from reference.files import private_file_response
@@ -147,7 +148,11 @@ def _detail_context(request: HttpRequest, referral, *, error: str = "") -> dict:
         ],
         "can_send": referral.state == ReferralState.DRAFT and permissions.can_send_referral(user, referral),
         "can_edit": permissions.can_edit_referral(user, referral),
-        "send_form": SendForm(initial={"version": referral.version}),
+        "send_form": SendForm(
+            initial={"version": referral.version, "contact": services.default_contact(referral.partner)},
+            partner=referral.partner,
+        ),
+        **partner_loop_context(request, referral),
         "consent_missing": missing,
         "can_override": permissions.can_override_consent(user),
         "resend_form": ResendForm(initial={"version": referral.version}, exclude_partner_id=referral.partner_id)
@@ -178,19 +183,36 @@ def _refused(request: HttpRequest, referral, error: services.ReferralRefused) ->
 @login_required
 def referral_send(request: HttpRequest, pk: int) -> HttpResponse:
     referral = selectors.get_referral_for(request.user, pk)
-    form = SendForm(request.POST)
+    form = SendForm(request.POST, partner=referral.partner)
     if not form.is_valid():
         return _refused(request, referral, services.ReferralRefused(_("The form was incomplete; try again.")))
+    contact = form.cleaned_data["contact"]
     try:
-        services.referral_send(
+        referral = services.referral_send(
             referral=referral,
             actor=request.user,
             consent_override_reason=form.cleaned_data["consent_override_reason"],
             expected_version=form.cleaned_data["version"],
+            contact=contact,
+            by_hand="contact" in request.POST and contact is None,
         )
     except services.ReferralRefused as error:
         return _refused(request, referral, error)
-    messages.success(request, _("Referral %(reference)s sent.") % {"reference": referral.reference})
+    if referral.sent_by_hand:
+        messages.warning(
+            request,
+            _(
+                "Referral %(reference)s is marked as sent by hand: the partner's contact has no e-mail address. "
+                "Print the letter and deliver it."
+            )
+            % {"reference": referral.reference},
+        )
+    else:
+        messages.success(
+            request,
+            _("Referral %(reference)s sent: an e-mail with a link goes to %(email)s.")
+            % {"reference": referral.reference, "email": referral.contact.email},
+        )
     return redirect("memorandum:referral-detail", pk=referral.pk)
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from notices.models import OutgoingMail
+from notices.models import Notice, NoticePreference, OutgoingMail
 
 
 @admin.register(OutgoingMail)
@@ -14,3 +14,20 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["pk", "recipient", "kind", "subject", "count", "delivery", "updated_at", "read_at"]
+    list_filter = ["kind", "delivery"]
+    fields = ["recipient", "kind", "subject", "url", "count", "delivery", "mailed_count", "created_at", "read_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(NoticePreference)
+class NoticePreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "delivery"]
+    list_filter = ["kind", "delivery"]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 import audit
 from cases import selectors, services
 from cases.changes import differences
-from cases.extensions import case_actions
+from cases.extensions import case_actions, close_questions
 from cases.filters import CaseFilter
 from cases.forms import CaseForm, ClientCodeForm, ConsultationForm, FollowUpForm, StatusForm
 from cases.models import CaseStatus
@@ -28,6 +29,7 @@ from cases.permissions import (
     can_write_psych_notes,
 )
 from cases.timeline import timeline_for
+from clients.extensions import intake_forms, intake_forms_save, intake_forms_valid
 from clients.selectors import clients_visible_to, get_client_for
 from reference.errors import add_to_form
 from reference.pagination import paginate
@@ -108,29 +110,37 @@ def case_create(request: HttpRequest) -> HttpResponse:
         office_id=office_id,
         initial={"lead": request.user, "language": client.languages.values_list("pk", flat=True).first()},
     )
-    if request.method == "POST" and form.is_valid():
+    extras = intake_forms(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() and intake_forms_valid(extras):
         data = form.cleaned_data
         try:
-            case = services.case_open(
-                client=client,
-                actor=request.user,
-                kind=data["kind"],
-                categories=data["categories"],
-                summary=data["summary"],
-                lead=data["lead"],
-                staff=data["staff"],
-                is_urgent=data["is_urgent"],
-                project=data["project"],
-                language=data["language"],
-                opened_on=data["opened_on"],
-                office=client.office if request.user.sees_all_offices else None,
-            )
+            with transaction.atomic():
+                case = _open_case(request, client, data)
+                intake_forms_save(extras, client=client, case=case, actor=request.user)
         except ValidationError as error:
             add_to_form(form, error)
         else:
             messages.success(request, _("Case %(number)s opened.") % {"number": case.number})
             return redirect("cases:detail", pk=case.pk)
-    return render(request, "cases/case_form.html", {"form": form, "client": client, "case": None})
+    context = {"form": form, "client": client, "case": None, "intake_extras": extras}
+    return render(request, "cases/case_form.html", context)
+
+
+def _open_case(request: HttpRequest, client, data: dict):
+    return services.case_open(
+        client=client,
+        actor=request.user,
+        kind=data["kind"],
+        categories=data["categories"],
+        summary=data["summary"],
+        lead=data["lead"],
+        staff=data["staff"],
+        is_urgent=data["is_urgent"],
+        project=data["project"],
+        language=data["language"],
+        opened_on=data["opened_on"],
+        office=client.office if request.user.sees_all_offices else None,
+    )
 
 
 def _choose_client(request: HttpRequest) -> HttpResponse:
@@ -193,7 +203,7 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.get_case_for(request.user, pk)
     if not can_change_case_status(request.user, case):
         raise Http404
-    form = StatusForm(request.POST or None, case=case)
+    form = StatusForm(request.POST or None, case=case, questions=close_questions(case))
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -206,6 +216,7 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
                 outcome=data["outcome"],
                 facts=form.facts() if data["status"] == CaseStatus.CLOSED else None,
                 expected_version=data["version"],
+                close_answers=form.close_answers(),
             )
         except services.CaseChangedError as error:
             conflict = _conflict(request, form, error.current)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from accounts.permissions import can_coordinate, can_manage
 from accounts.visibility import remember_visible
 from audit.selectors import history_for
 from clients import permissions
-from clients.extensions import client_sections
+from clients.extensions import client_sections, intake_forms, intake_forms_save, intake_forms_valid
 from clients.filters import ClientFilter
 from clients.forms import AssignStaffForm, ClientCreateForm, ClientEditForm, ConsentForm, DocumentForm, FamilyMemberForm
 from clients.models import Client
@@ -63,20 +64,23 @@ def client_create_view(request: HttpRequest) -> HttpResponse:
     if not permissions.can_create_client(request.user):
         raise Http404
     duplicates = []
+    extras = intake_forms(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         form = ClientCreateForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and intake_forms_valid(extras):
             duplicates = _duplicate_candidates(request, form)
             if not duplicates or request.POST.get("create_anyway") == "1":
                 try:
-                    client = client_create(
-                        actor=request.user,
-                        phones=form.cleaned_data["phones"],
-                        languages=form.cleaned_data["languages"],
-                        vulnerabilities=form.cleaned_data["vulnerabilities"],
-                        consent=form.consent_values(),
-                        **form.field_values(),
-                    )
+                    with transaction.atomic():
+                        client = client_create(
+                            actor=request.user,
+                            phones=form.cleaned_data["phones"],
+                            languages=form.cleaned_data["languages"],
+                            vulnerabilities=form.cleaned_data["vulnerabilities"],
+                            consent=form.consent_values(),
+                            **form.field_values(),
+                        )
+                        intake_forms_save(extras, client=client, actor=request.user)
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
@@ -84,7 +88,8 @@ def client_create_view(request: HttpRequest) -> HttpResponse:
                     return redirect("clients:detail", pk=client.pk)
     else:
         form = ClientCreateForm()
-    return render(request, "clients/form.html", {"form": form, "duplicates": duplicates, "creating": True})
+    context = {"form": form, "duplicates": duplicates, "creating": True, "intake_extras": extras}
+    return render(request, "clients/form.html", context)
 
 
 @login_required

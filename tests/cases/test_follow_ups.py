@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import FollowUp, Notification
+from cases.models import FollowUp
+from notices.models import Notice
 from tests.cases.factories import FollowUpFactory
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -22,7 +23,7 @@ def test_adding_a_follow_up_for_a_colleague_tells_them(case, as_lawyer, psycholo
     follow_up = FollowUp.objects.get()
     assert (follow_up.assigned_to, follow_up.due_on) == (psychologist, due)
     assert f'id="follow-up-{follow_up.pk}"' in response.content.decode()
-    assert Notification.objects.filter(recipient=psychologist, case=case).exists()
+    assert Notice.objects.filter(recipient=psychologist, subject=f"case:{case.pk}").exists()
 
 
 def test_without_javascript_adding_a_follow_up_redirects(case, as_lawyer, lawyer):
@@ -84,4 +85,4 @@ def test_a_follow_up_cannot_go_to_a_colleague_kept_out_of_a_restricted_client(
     assert response.status_code == 200
     assert "assigned_to" in response.context["follow_up_form"].errors
     assert not FollowUp.objects.exists()
-    assert not Notification.objects.filter(recipient=psychologist).exists()
+    assert not Notice.objects.filter(recipient=psychologist).exists()

@@ -6,8 +6,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import Notification
 from cases.services import case_update
+from notices.models import Notice
 from tests.cases.factories import CaseFactory, ConsultationFactory, FollowUpFactory, make_client
 
 
@@ -40,14 +40,14 @@ def test_reassigning_a_case_tells_the_new_lead_in_app_and_by_mail(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         case_update(case=case, actor=coordinator, expected_version=1, lead=psychologist)
-    notice = Notification.objects.get(recipient=psychologist)
-    assert notice.case == case
+    notice = Notice.objects.get(recipient=psychologist)
+    assert notice.subject == f"case:{case.pk}"
     assert [message.to for message in mail.outbox] == [[psychologist.email]]
     assert reverse("cases:detail", args=[case.pk]) in mail.outbox[0].body
     assert case.client.family_name not in mail.outbox[0].body + mail.outbox[0].subject
     assert case.events.get().kind == "reassigned"
     # The new lead sees the notice on the home page and can mark it read.
-    assert notice.message in as_psychologist.get(reverse("home")).content.decode()
+    assert notice.text in as_psychologist.get(reverse("home")).content.decode()
     as_psychologist.post(reverse("cases:notifications-read"))
     notice.refresh_from_db()
     assert notice.read_at is not None
@@ -56,7 +56,7 @@ def test_reassigning_a_case_tells_the_new_lead_in_app_and_by_mail(
 
 def test_nobody_is_notified_of_their_own_action(case, lawyer):
     case_update(case=case, actor=lawyer, expected_version=1, summary="новое описание")
-    assert not Notification.objects.exists()
+    assert not Notice.objects.exists()
 
 
 def test_the_client_page_shows_the_clients_cases(case, lawyer, as_lawyer, office_a):

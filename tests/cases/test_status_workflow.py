@@ -7,8 +7,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from cases.models import CaseEvent, CaseStatus, Notification, Outcome
+from cases.models import CaseEvent, CaseStatus, Outcome
 from cases.services import CaseChangedError, case_change_status, case_open
+from notices.models import Notice
 from tests.cases.factories import category
 
 
@@ -27,7 +28,7 @@ def test_opening_a_case_leaves_an_attributed_event(client_a, lawyer, psychologis
     assert (event.kind, event.actor, event.to_status) == (CaseEvent.Kind.OPENED, lawyer, CaseStatus.OPEN)
     assert set(case.staff.all()) == {psychologist}
     # The psychologist, assigned by someone else, hears about it.
-    assert Notification.objects.filter(recipient=psychologist, case=case).exists()
+    assert Notice.objects.filter(recipient=psychologist, subject=f"case:{case.pk}").exists()
 
 
 def test_a_case_needs_a_problem_category(client_a, lawyer):
@@ -112,9 +113,9 @@ def test_a_stale_version_is_refused(case, lawyer, coordinator):
 @pytest.mark.django_db(transaction=True)
 def test_the_lead_is_told_when_someone_else_changes_the_status(case, lawyer, coordinator):
     case_change_status(case=case, status=CaseStatus.WAITING, actor=coordinator)
-    notice = Notification.objects.get(recipient=lawyer)
-    assert f"#{case.pk}" in notice.message
-    assert case.client.family_name not in notice.message
+    notice = Notice.objects.get(recipient=lawyer)
+    assert f"#{case.pk}" in notice.text
+    assert case.client.family_name not in notice.text
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [lawyer.email]
     assert case.client.family_name not in mail.outbox[0].body
