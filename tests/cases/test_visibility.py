@@ -50,11 +50,15 @@ def test_can_view_case_agrees_with_the_selector(case, office_a, lawyer, psycholo
         assert can_view_case(user, restricted) == (restricted in visible)
 
 
-def test_staff_added_later_to_a_restricted_case_can_see_it(office_a, lawyer, psychologist, coordinator):
+def test_staff_added_later_to_a_restricted_case_can_see_it(office_a, lawyer, psychologist, coordinator, manager):
     from cases.services import case_update
+    from reference.errors import NotAllowed
 
     client = make_client(office_a, actor=psychologist, restricted=True)
     case = case_open(client=client, actor=psychologist, kind="both", categories=[category()], summary="…")
     assert not cases_visible_to(lawyer).exists()
-    case_update(case=case, actor=coordinator, expected_version=case.version, staff=[lawyer])
+    # A coordinator who is not on the restricted case cannot see it, so the service refuses them too.
+    with pytest.raises(NotAllowed):
+        case_update(case=case, actor=coordinator, expected_version=case.version, staff=[lawyer])
+    case_update(case=case, actor=manager, expected_version=case.version, staff=[lawyer])
     assert get_case_for(lawyer, case.pk) == case

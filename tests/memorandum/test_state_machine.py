@@ -118,6 +118,7 @@ def test_a_stale_page_is_refused(coordinator, as_coordinator):
         reverse("memorandum:referral-transition", args=[referral.pk, "accept"]), {"version": referral.version - 1}
     )
 
-    assert response.status_code == 400
+    # Someone else saved first: a conflict (409), the one status every stale save gets (reference.errors).
+    assert response.status_code == 409
     referral.refresh_from_db()
     assert referral.state == ReferralState.SENT
