@@ -8,9 +8,7 @@ translations of field names and choices.
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
-from memorandum.pdf import LETTER_BASE_URL, LocalStaticFetcher
 from papers import texts
 from papers.markup import to_html
 
@@ -46,6 +44,11 @@ def render_html(template: str, context: dict, language: str) -> str:
 
 
 def html_to_pdf(html: str) -> bytes:
+    # WeasyPrint is heavy: imported only where a PDF is made, never when the site starts.
+    from weasyprint import HTML
+
+    from memorandum.pdf import LETTER_BASE_URL, LocalStaticFetcher
+
     return HTML(string=html, base_url=LETTER_BASE_URL, url_fetcher=LocalStaticFetcher()).write_pdf()
 
 
