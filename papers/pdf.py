@@ -8,11 +8,9 @@ translations of field names and choices.
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
 from papers import texts
 from papers.markup import to_html
-from reference.pdf import PDF_BASE_URL, LocalFetcher
 
 
 def office_values(office) -> dict[str, str]:
@@ -46,6 +44,11 @@ def render_html(template: str, context: dict, language: str) -> str:
 
 
 def html_to_pdf(html: str) -> bytes:
+    # WeasyPrint is heavy: imported only where a PDF is made, never when the site starts.
+    from weasyprint import HTML
+
+    from reference.pdf import PDF_BASE_URL, LocalFetcher
+
     return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFetcher()).write_pdf()
 
 
