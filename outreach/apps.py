@@ -8,7 +8,8 @@ class OutreachConfig(AppConfig):
 
     def ready(self) -> None:
         import audit
-        from outreach import models
+        from clients.extensions import register_anonymiser, register_export_section
+        from outreach import data_rights, models
         from outreach.metrics import register_metrics
 
         audit.register(models.Activity, m2m=["languages", "staff", "partners"])
@@ -21,3 +22,5 @@ class OutreachConfig(AppConfig):
         audit.register(models.Agency)
         audit.register(models.Material)
         register_metrics()
+        register_export_section(data_rights.export_client_quick_contacts)
+        register_anonymiser(data_rights.anonymise_client_quick_contacts)

@@ -133,3 +133,16 @@ def test_the_contacts_page_pins_its_query_count(as_lawyer, lawyer, django_assert
 
 def test_a_user_without_an_office_cannot_log(admin_client):
     assert admin_client.get("/outreach/contacts/").status_code == 404
+
+
+def test_a_linked_contact_is_in_the_clients_data_export_and_its_note_goes_with_anonymisation(lawyer, manager):
+    from clients.extensions import export_sections, run_anonymisers
+    from tests.cases.factories import make_client
+
+    client = make_client(lawyer.office, actor=lawyer)
+    contact = services.quick_contact_log(actor=lawyer, channel="phone", action="advice", note="ждёт у рынка")
+    services.quick_contact_link_client(contact=contact, client=client, actor=lawyer)
+    assert export_sections(client)["quick_contacts"][0]["note"] == "ждёт у рынка"
+    run_anonymisers(client, manager)
+    contact.refresh_from_db()
+    assert contact.note == "" and contact.client == client
