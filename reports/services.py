@@ -164,7 +164,7 @@ def _request_of(job: ReportJob) -> ReportRequest:
         language=job.language,
         audience=job.audience,
         project=job.project,
-        offices=list(job.offices.order_by("name")),
+        offices=list(job.offices.select_related("region").order_by("name")),
         achievements=job.achievements,
         challenges=job.challenges,
         story=job.story,
