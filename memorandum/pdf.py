@@ -6,33 +6,14 @@ instead of going through gettext. WeasyPrint never touches the network: the
 product's one fetcher (``reference.pdf``) serves only our own static files.
 """
 
-import os
 from datetime import date
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
 from memorandum.models import Referral, SharedData
 from reference.ages import AGE_LIMITS, AgeBand, age_band
-from reference.pdf import PDF_BASE_URL, LocalFetcher
-
-
-def _static_path(relative: str) -> str | None:
-    """The file behind a static name: collected (hashed by the manifest storage, DEBUG off) or in the sources."""
-    from django.contrib.staticfiles.storage import staticfiles_storage
-
-    try:
-        collected = staticfiles_storage.path(relative)
-    except (NotImplementedError, ValueError, SuspiciousFileOperation):
-        collected = None
-    if collected and os.path.isfile(collected):
-        return collected
-    return finders.find(relative)
-
 
 # Words the letter prints for choices, per letter language (not UI strings).
 # The age bands are those of reference.ages; only their wording is the letter's.
@@ -131,4 +112,9 @@ def render_letter_html(referral: Referral) -> str:
 
 def render_letter(referral: Referral) -> bytes:
     html = render_letter_html(referral)
+    # WeasyPrint is heavy: imported only where a letter is made, never when the site starts.
+    from weasyprint import HTML
+
+    from reference.pdf import PDF_BASE_URL, LocalFetcher
+
     return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFetcher()).write_pdf()

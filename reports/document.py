@@ -126,6 +126,21 @@ def _notes(request: ReportRequest) -> list[str]:
     return notes
 
 
+def office_name(office, language: str) -> str:
+    """An office as a report in ``language`` names it.
+
+    The office's own column for the language when it has one (translated names); otherwise its
+    Russian name only in a Russian report, and elsewhere its code and its region, whose name is
+    translated, so an English or Kazakh report carries no Russian words.
+    """
+    translated = getattr(office, f"name_{language}", "")
+    if translated:
+        return translated
+    if language == "ru":
+        return office.name
+    return f"{office.code} ({office.region.name})"
+
+
 def period_note(period: Period) -> str:
     """The cover's sentence about a period that has not ended ("" for an ended one)."""
     if not period.is_partial:
@@ -189,7 +204,8 @@ def build_context(request: ReportRequest, tables: list[Table], charts: list[dict
             "period_start": request.period.start,
             "period_end": request.period.end,
             "previous_label": request.period.previous().label,
-            "offices_label": ", ".join(office.name for office in request.offices) or _("All offices"),
+            "offices_label": ", ".join(office_name(office, request.language) for office in request.offices)
+            or _("All offices"),
             "generated_at": timezone.localtime(),
             "narrative": narrative,
             "key_figures": printable(by_key["key_figures"]),

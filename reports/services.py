@@ -245,7 +245,7 @@ def _request_of(job: ReportJob) -> ReportRequest:
         language=job.language,
         audience=job.audience,
         project=job.project,
-        offices=list(job.offices.order_by("name_ru")),
+        offices=list(job.offices.select_related("region").order_by("name_ru")),
         achievements=job.achievements,
         challenges=job.challenges,
         story=job.story,

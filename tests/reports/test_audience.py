@@ -109,3 +109,17 @@ def test_a_kazakh_report_names_the_funder_and_the_project_in_kazakh(world):
     assert "Қауіпсіз еңбек көші-қоны (IOM-KZ-01)" in text
     assert "Безопасная" not in text and "МОМ" not in text
     assert "2026 ж. 3-тоқсан" in text
+
+
+def test_an_english_report_names_offices_without_russian_and_the_spreadsheet_keeps_marks_and_legend(world, office_a):
+    from openpyxl import load_workbook
+
+    files = build_files(ReportRequest(period=Q3, language="en", offices=[office_a]))
+    cover = _pages(files.pdf)[0]
+    assert "ALA (Almaty)" in cover and office_a.name not in cover
+    workbook = load_workbook(io.BytesIO(files.xlsx))
+    cells = [
+        str(cell.value) for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row if cell.value
+    ]
+    assert "<5" in cells and "×" in cells
+    assert any(cell.startswith("<5 — a count from 1 to 4; × — hidden") for cell in cells)
