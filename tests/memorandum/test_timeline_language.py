@@ -52,3 +52,38 @@ def test_the_reason_a_referral_gave_the_case_is_shown_in_the_reader_s_language(
     assert event.reason == "" and event.reason_params == {"reference": referral.reference}
     with translation.override(language):
         assert expected in event.reason_text and referral.reference in event.reason_text
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "Направление {ref} отправлено партнёру",
+        "{ref} жолдамасы серіктеске жіберілді",
+        "Referral {ref} sent to a partner",
+    ],
+)
+def test_sentences_stored_before_become_a_key_and_a_reference(case, coordinator, stored):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("memorandum.migrations.0004_case_event_reason_keys")
+    old = CaseEvent.objects.create(
+        case=case, kind="status", to_status="waiting", reason=stored.format(ref="R-2026-0007"), actor=coordinator
+    )
+    typed = CaseEvent.objects.create(
+        case=case, kind="status", to_status="open", reason="Клиент вернулся", actor=coordinator
+    )
+
+    migration.to_keys(apps, None)
+
+    old.refresh_from_db()
+    typed.refresh_from_db()
+    assert (old.reason, old.reason_key, old.reason_params) == (
+        "",
+        "memorandum.referral_sent",
+        {"reference": "R-2026-0007"},
+    )
+    assert typed.reason == "Клиент вернулся" and typed.reason_key == ""
+    with translation.override("en"):
+        assert old.reason_text == "Referral R-2026-0007 sent to a partner"
