@@ -33,6 +33,16 @@ def english_unless_asked(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+@pytest.fixture(autouse=True)
+def fresh_reference_rows():
+    """Reference rows kept in the process (reference.cached) do not outlive a test's rolled-back data."""
+    from reference import cached
+
+    cached.forget()
+    yield
+    cached.forget()
+
+
 @pytest.fixture
 def russian_default(settings):
     settings.LANGUAGE_CODE = "ru"

@@ -73,13 +73,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.get_case_for(request.user, pk)
+    case, other_cases = selectors.case_page_for(request.user, pk)
     audit.record_access(actor=request.user, instance=case, what="view")
-    return render(request, "cases/case_detail.html", detail_context(request, case))
+    return render(request, "cases/case_detail.html", detail_context(request, case, other_cases=other_cases))
 
 
 def detail_context(request: HttpRequest, case, **overrides) -> dict:
     user = request.user
+    people = selectors.case_people(case)  # before the permission checks: it loads the case's staff
     can = case_permissions(user, case)
     consultations = selectors.consultations_of(case, user)
     context = {
@@ -87,15 +88,22 @@ def detail_context(request: HttpRequest, case, **overrides) -> dict:
         "client": case.client,
         "can": can,
         "timeline": timeline_for(case, user, consultations=consultations),
-        "other_cases": selectors.other_cases_of_client(user, case),
         "actions": case_actions(request, case),
         "consultation_form": ConsultationForm(
-            case=case, user=user, may_write_notes=can_write_psych_notes(user, case), auto_id="consultation_%s"
+            case=case,
+            user=user,
+            may_write_notes=can_write_psych_notes(user, case),
+            users=people,
+            auto_id="consultation_%s",
         )
         if can["log"]
         else None,
-        "follow_up_form": FollowUpForm(case=case, user=user, auto_id="follow_up_%s") if can["follow_up"] else None,
+        "follow_up_form": FollowUpForm(case=case, user=user, users=people, auto_id="follow_up_%s")
+        if can["follow_up"]
+        else None,
     }
+    if "other_cases" not in overrides:
+        context["other_cases"] = selectors.other_cases_of_client(user, case)
     context.update(overrides)
     return context
 
