@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 import audit
-from cases import selectors, services
+from cases import pagination, selectors, services
 from cases.changes import differences
 from cases.extensions import case_actions
 from cases.filters import CaseFilter
@@ -56,7 +55,7 @@ def apply_validation_error(form, error: ValidationError) -> None:
 def case_list(request: HttpRequest) -> HttpResponse:
     case_filter = CaseFilter(request.GET or None, queryset=selectors.case_list_for(request.user), user=request.user)
     cases = case_filter.qs if case_filter.is_bound else case_filter.queryset
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = pagination.bounded_page(cases, request.GET.get("page"), PAGE_SIZE, bound=pagination.COUNT_BOUND)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
