@@ -7,7 +7,7 @@ from django.utils import timezone
 from accounts.models import User
 from cases.models import OPEN_STATUSES, Case, Consultation, ConsultationKind, FollowUp, Notification
 from cases.permissions import can_read_psych_notes
-from clients.selectors import clients_visible_to
+from clients.selectors import client_visibility, clients_visible_to
 
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
@@ -23,6 +23,18 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
             return Case.objects.none()
         cases = cases.filter(office_id=user.office_id)
     return cases
+
+
+def case_visibility(user: User, prefix: str = "") -> Q | None:
+    """The rule of ``cases_visible_to`` as a condition on a related case (``prefix``: the path to it, e.g.
+    ``"case__"``): lists of things that belong to cases (referrals) join their case and client instead of
+    collecting every visible case first. None: nothing visible."""
+    condition = client_visibility(user, f"{prefix}client__")
+    if condition is None:
+        return None
+    if not user.sees_all_offices:
+        condition &= Q(**{f"{prefix}office_id": user.office_id})
+    return condition
 
 
 def case_list_for(user: User) -> QuerySet[Case]:

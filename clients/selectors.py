@@ -21,6 +21,22 @@ def clients_visible_to(user) -> QuerySet[Client]:
     return clients
 
 
+def client_visibility(user, prefix: str = "") -> Q | None:
+    """The rule of ``clients_visible_to`` as a condition on a related client (``prefix``: the path to it,
+    e.g. ``"case__client__"``), for queries that reach clients through joins; None: nothing visible."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    condition = Q(**{f"{prefix}merged_into__isnull": True})
+    if not user.sees_all_offices:
+        if user.office_id is None:
+            return None
+        condition &= Q(**{f"{prefix}office_id": user.office_id})
+    if not user.is_manager:
+        assigned = Client.assigned_staff.through.objects.filter(client_id=OuterRef(f"{prefix}id"), user_id=user.pk)
+        condition &= Q(**{f"{prefix}is_restricted": False}) | Q(Exists(assigned))
+    return condition
+
+
 def get_client_for(user, pk) -> Client:
     """The client ``pk`` if ``user`` may see it, else Http404 (never 403: existence is not revealed)."""
     try:

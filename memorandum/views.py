@@ -44,9 +44,10 @@ def board(request: HttpRequest) -> HttpResponse:
         raise Http404
     state = request.GET.get("state", "")
     states = [state] if state in ReferralState.values else BOARD_DEFAULT_STATES
-    referrals = selectors.board_referrals(request.user, states=states)
-    page = Paginator(referrals, 50).get_page(request.GET.get("page"))
     counts = selectors.board_counts(request.user)
+    # The tabs' counts already hold the total: no second COUNT, and only the page's rows are read.
+    rows = selectors.BoardRows(request.user, states, sum(counts[s] for s in states))
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "memorandum/board.html",

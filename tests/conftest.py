@@ -35,10 +35,14 @@ def english_unless_asked(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_reference_rows():
-    """Reference rows kept in the process (reference.cached) do not outlive a test's rolled-back data."""
+    """Rows kept in the process or the cache (reference rows, board counts) do not outlive a test's
+    rolled-back data."""
+    from django.core.cache import cache
+
     from reference import cached
 
     cached.forget()
+    cache.clear()
     yield
     cached.forget()
 
