@@ -83,6 +83,13 @@ def copy_database(source_url: str, target_url: str) -> bool:
     return True
 
 
+def analyze(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("ANALYZE")
+
+
 def seed(side: load.Side, clients: int) -> str:
     code = "from clients.models import Client; print(Client.objects.count())"
     count = subprocess.run(
@@ -288,6 +295,8 @@ def main(argv: list[str] | None = None) -> None:
     if head.database_url != source.database_url and copy_database(source.database_url, head.database_url):
         header.append("Copied the database for head.")
     head.manage("migrate", "--no-input", "-v", "0")
+    for url in {side.database_url for side in sides}:
+        analyze(url)  # fresh planner statistics on both sides (a just-seeded table has none)
     for side in sides:
         side.manage("collectstatic", "--no-input", "-v", "0")
     targets = probe(head, "--pick")
