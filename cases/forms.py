@@ -2,7 +2,6 @@
 
 from django import forms
 from django.db.models import Q
-from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +20,7 @@ from cases.models import (
 )
 from cases.selectors import case_users_for
 from reference import cached
+from reference.cached import offer
 from reference.models import Language
 
 
@@ -36,30 +36,6 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-class ListedChoiceIterator(ModelChoiceIterator):
-    """A model choice field's options from rows already loaded (``field.listed``): no query per rendering."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for row in self.field.listed:
-            yield self.choice(row)
-
-    def __len__(self):
-        return len(self.field.listed) + (self.field.empty_label is not None)
-
-    def __bool__(self):
-        return self.field.empty_label is not None or bool(self.field.listed)
-
-
-def offer(field: forms.ModelChoiceField, rows: list) -> None:
-    """Show ``rows`` (loaded once, shared by the forms of a page) as the choices; validation still asks
-    the field's queryset, so a submitted value must be in the database's current list."""
-    field.listed = rows
-    field.iterator = ListedChoiceIterator
-    field.widget.choices = field.choices
 
 
 class CaseForm(forms.ModelForm):

@@ -22,6 +22,8 @@ from clients.models import (
 )
 from clients.phones import normalise_phone
 from clients.services.documents import validate_upload
+from reference import cached
+from reference.cached import offer
 from reference.models import Country, Language, Region
 
 CLIENT_FIELDS = [
@@ -233,6 +235,10 @@ class ConsentForm(forms.ModelForm):
         model = Consent
         fields = ["given_on", "method", "language", "store_data", "share_partners", "share_law_enforcement", "research"]
         widgets = {"given_on": DateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer(self.fields["language"], cached.rows(Language))  # no query (nor cursor) per client page
 
     def clean_given_on(self):
         given_on = self.cleaned_data["given_on"]

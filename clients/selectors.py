@@ -45,6 +45,19 @@ def get_client_for(user, pk) -> Client:
         raise Http404 from None
 
 
+def get_client_page_for(user, pk) -> Client:
+    """``get_client_for`` with everything the client's page shows of the record itself, in one go."""
+    try:
+        return (
+            clients_visible_to(user)
+            .select_related("office", "citizenship", "region", "migration_status")
+            .prefetch_related("languages", "vulnerabilities", "phones", "family_members", "assigned_staff")
+            .get(pk=pk)
+        )
+    except (Client.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 def get_merged_target_for(user, pk) -> Client | None:
     """The surviving record an old (merged) id leads to, if the user may see it."""
     try:

@@ -13,9 +13,11 @@ The rows are shared between requests: treat them as read-only.
 
 import uuid
 
+from django import forms
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.forms.models import ModelChoiceIterator
 
 _local: dict[str, tuple[str, list]] = {}
 _registered: set[type[models.Model]] = set()
@@ -73,3 +75,27 @@ def by_pk(model: type[models.Model]) -> dict:
 def forget() -> None:
     """Drop every kept copy (tests: the database rolls back without signals)."""
     _local.clear()
+
+
+class ListedChoiceIterator(ModelChoiceIterator):
+    """A model choice field's options from rows already loaded (``field.listed``): no query per rendering."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.field.listed:
+            yield self.choice(row)
+
+    def __len__(self):
+        return len(self.field.listed) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.listed)
+
+
+def offer(field: forms.ModelChoiceField, rows: list) -> None:
+    """Show ``rows`` (loaded once, shared by the forms of a page) as the choices; validation still asks
+    the field's queryset, so a submitted value must be in the database's current list."""
+    field.listed = rows
+    field.iterator = ListedChoiceIterator
+    field.widget.choices = field.choices

@@ -19,7 +19,7 @@ from clients.filters import ClientFilter
 from clients.forms import AssignStaffForm, ClientCreateForm, ClientEditForm, ConsentForm, DocumentForm, FamilyMemberForm
 from clients.models import Client
 from clients.search import find_duplicates, search_clients
-from clients.selectors import clients_visible_to, get_client_for, get_merged_target_for
+from clients.selectors import clients_visible_to, get_client_for, get_client_page_for, get_merged_target_for
 from clients.services import ClientVersionConflict, client_create, client_update
 
 PAGE_SIZE = 25
@@ -103,7 +103,7 @@ def duplicate_check(request: HttpRequest) -> HttpResponse:
 @login_required
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        client = get_client_for(request.user, pk)
+        client = get_client_page_for(request.user, pk)
     except Http404:
         target = get_merged_target_for(request.user, pk)
         if target is None:
@@ -111,11 +111,6 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("This record was merged into %(code)s.") % {"code": target.code})
         return redirect("clients:detail", pk=target.pk)
     audit.record_access(actor=request.user, instance=client, what="view")
-    client = (
-        Client.objects.select_related("office", "citizenship", "region", "migration_status")
-        .prefetch_related("languages", "vulnerabilities", "phones", "family_members", "assigned_staff")
-        .get(pk=client.pk)
-    )
     user = request.user
     context = {
         "client": client,
