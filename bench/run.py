@@ -265,6 +265,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per page, side and round.")
     parser.add_argument("--no-load", action="store_true", help="Skip the gunicorn + wrk part.")
     parser.add_argument("--no-reports", action="store_true", help="Skip the reports.")
+    parser.add_argument("--page", action="append", help="Measure only this page (its label; repeatable).")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
 
@@ -318,11 +319,14 @@ def main(argv: list[str] | None = None) -> None:
         for round_number in range(args.rounds):
             order = sides if round_number % 2 == 0 else list(reversed(sides))
             for side in order:
-                for row in probe(side, "--targets", json.dumps(targets), "--repeat", str(args.repeat)):
+                only = [arg for page in args.page or [] for arg in ("--only", page)]
+                for row in probe(side, "--targets", json.dumps(targets), "--repeat", str(args.repeat), *only):
                     samples.setdefault(row["what"], {}).setdefault(side.name, []).append(row)
             if args.no_load:
                 continue
             for label in LOAD_PAGES:
+                if args.page and label not in args.page:
+                    continue
                 for side in order:
                     row = samples[label][side.name][-1]
                     user = "manager" if "(manager)" in label else "lawyer"
