@@ -15,6 +15,9 @@ LOCALE_IGNORE := --ignore=.venv --ignore=static --ignore=staticfiles --ignore=pr
 # libharfbuzz-subset0 its import warns and font subsetting fails.
 DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core
 PYTEST_ARGS ?=
+# make bench BASELINE=<git ref> measures that commit side by side; BENCH_ARGS="--rounds 5" etc.
+BASELINE ?=
+BENCH_ARGS ?=
 
 .PHONY: help run test lint format messages compilemessages worker beat bench clean-demo venv debian-packages
 
@@ -26,7 +29,7 @@ help:
 	@echo "make messages    extract strings into locale/*/LC_MESSAGES/django.po and compile them"
 	@echo "make worker      Celery worker for the default and pdf queues (needs CELERY_BROKER_URL)"
 	@echo "make beat        Celery beat (periodic tasks)"
-	@echo "make bench       run the benchmarks in bench/"
+	@echo "make bench       run the benchmarks in bench/ (BASELINE=<git ref> compares with that commit)"
 	@echo "make clean-demo  delete the local SQLite database and private files of the demo"
 
 venv: $(STAMP)
@@ -106,7 +109,7 @@ beat: $(STAMP)
 
 bench: $(STAMP)
 	@if [ -d bench ] && [ -f bench/__main__.py ]; then \
-		$(PY) -m bench; \
+		$(PY) -m bench $(if $(BASELINE),--baseline $(BASELINE)) $(BENCH_ARGS); \
 	else \
 		echo "No benchmarks yet (bench/__main__.py is missing)."; \
 	fi

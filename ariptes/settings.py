@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorMiddleware",
     "ariptes.middleware.NoStoreMiddleware",
+    "ariptes.sessions.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -93,8 +94,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Compiled templates are kept for the life of the process (with DEBUG on, runserver's
+            # autoreloader empties the cache when a template changes).
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "django.template.loaders.filesystem.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -200,7 +211,15 @@ TWO_FACTOR_ADMIN = env_bool("TWO_FACTOR_ADMIN", not DEBUG)
 OTP_TOTP_ISSUER = ORGANISATION_NAME
 
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an idle timeout
+# The idle timeout: ariptes.sessions.IdleSessionMiddleware moves the expiry forward at most once a
+# minute (not SESSION_SAVE_EVERY_REQUEST, which wrote the session on every page view).
+SESSION_REFRESH_SECONDS = 60
+# With a shared cache (Redis, CACHE_URL) sessions live there: reading one is no database query.
+# Without one (the demo: a per-process memory cache) they stay in the database.
+SESSION_ENGINE = env_str(
+    "SESSION_ENGINE",
+    "django.contrib.sessions.backends.cache" if env_str("CACHE_URL", "") else "django.contrib.sessions.backends.db",
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

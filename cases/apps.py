@@ -19,6 +19,9 @@ class CasesConfig(AppConfig):
         )
 
         audit.register(models.Case, m2m=["categories", "staff"])
+        from reference import cached
+
+        cached.register(models.ProblemCategory)
         audit.register(models.CaseEvent)
         # Psychological notes never become readable through the audit trail.
         audit.register(models.Consultation, mask=["psych_notes"])

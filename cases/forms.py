@@ -19,6 +19,8 @@ from cases.models import (
     Project,
 )
 from cases.selectors import case_users_for
+from reference import cached
+from reference.cached import offer
 from reference.dates import BoundedDatesMixin
 from reference.forms import DateInput, DateTimeInput
 from reference.models import Language
@@ -154,15 +156,24 @@ class ConsultationForm(BoundedDatesMixin, forms.ModelForm):
             "psych_notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, case: Case, user, may_write_notes: bool, **kwargs):
+    def __init__(self, *args, case: Case, user, may_write_notes: bool, users: list | None = None, **kwargs):
+        """``users``: the staff of the case's office, when the page already loaded them."""
         kwargs.setdefault("initial", {})
         kwargs["initial"] = {**self.defaults(case, user), **kwargs["initial"]}
         super().__init__(*args, **kwargs)
-        self.fields["given_by"].queryset = case_users_for(case.office_id)
+        staff = case_users_for(case.office_id)
+        self.fields["given_by"].queryset = staff
+        offer(self.fields["given_by"], list(staff) if users is None else users)
         self.fields["language"].queryset = Language.objects.filter(is_active=True)
+        offer(self.fields["language"], cached.active(Language))
         self.fields["summary"].widget.attrs["autofocus"] = True
         if not may_write_notes:
             del self.fields["psych_notes"]
+
+    def _get_validation_exclusions(self):
+        # The choice fields already found these rows in their querysets: the model's own foreign key
+        # check would look each of them up again.
+        return {*super()._get_validation_exclusions(), "given_by", "language"}
 
     @staticmethod
     def defaults(case: Case, user) -> dict:
@@ -173,9 +184,16 @@ class ConsultationForm(BoundedDatesMixin, forms.ModelForm):
             "given_by": user,
             "kind": ConsultationKind.PSYCHOLOGICAL if is_psychologist else ConsultationKind.LEGAL,
             "mode": ConsultationMode.OFFICE,
-            "place": user.office.name if user.office_id else "",
+            "place": _office_name(case, user),
             "language": case.language_id,
         }
+
+
+def _office_name(case: Case, user) -> str:
+    if not user.office_id:
+        return ""
+    # The case's office is usually loaded with the case already: no query for the user's.
+    return case.office.name if user.office_id == case.office_id else user.office.name
 
 
 class FollowUpForm(BoundedDatesMixin, forms.ModelForm):
@@ -184,10 +202,12 @@ class FollowUpForm(BoundedDatesMixin, forms.ModelForm):
         fields = ["title", "assigned_to", "due_on"]
         widgets = {"due_on": DateInput()}
 
-    def __init__(self, *args, case: Case, user, **kwargs):
+    def __init__(self, *args, case: Case, user, users: list | None = None, **kwargs):
         kwargs.setdefault("initial", {"assigned_to": user, "due_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = case_users_for(case.office_id)
+        staff = case_users_for(case.office_id)
+        self.fields["assigned_to"].queryset = staff
+        offer(self.fields["assigned_to"], list(staff) if users is None else users)
 
 
 class ClientCodeForm(forms.Form):

@@ -151,6 +151,8 @@ class Case(models.Model):
             models.Index(fields=["office", "status"]),
             models.Index(fields=["lead", "status"]),
             models.Index(fields=["opened_on"]),
+            # The case list of one office, newest first: its first page is the index's first rows.
+            models.Index(fields=["office", "-opened_on", "-id"], name="case_office_opened"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
@@ -11,7 +11,7 @@ from accounts.visibility import remember_visible
 from cases.models import OPEN_STATUSES, Case, Consultation, ConsultationKind, FollowUp
 from cases.permissions import can_read_psych_notes
 from clients.models import Client
-from clients.selectors import clients_visible_to
+from clients.selectors import client_visibility, clients_visible_to
 from notices.models import Notice
 from notices.selectors import notices_of
 
@@ -29,6 +29,18 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
             return Case.objects.none()
         cases = cases.filter(office_id=user.office_id)
     return cases
+
+
+def case_visibility(user: User, prefix: str = "") -> Q | None:
+    """The rule of ``cases_visible_to`` as a condition on a related case (``prefix``: the path to it, e.g.
+    ``"case__"``): lists of things that belong to cases (referrals) join their case and client instead of
+    collecting every visible case first. None: nothing visible."""
+    condition = client_visibility(user, f"{prefix}client__")
+    if condition is None:
+        return None
+    if not user.sees_all_offices:
+        condition &= Q(**{f"{prefix}office_id": user.office_id})
+    return condition
 
 
 def case_list_for(user: User) -> QuerySet[Case]:
@@ -58,6 +70,56 @@ def get_case_for(user: User, pk: int) -> Case:
         raise Http404 from None
     remember_visible(case.client, user, clients_visible_to)
     return remember_visible(case, user, cases_visible_to)
+
+
+def get_case_for_logging(user: User, pk: int) -> Case:
+    """A case the user may see, with what logging a consultation on it needs (its staff for the rights), or 404."""
+    try:
+        return cases_visible_to(user).select_related("client", "office").prefetch_related("staff").get(pk=pk)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def case_page_for(user: User, pk: int) -> tuple[Case, list[Case]]:
+    """The case page's case (or 404) and the client's other cases the user may see, in one query.
+
+    Every visible case of the case's client comes back with what the page shows of it;
+    the case itself gets its categories. ``case_people`` adds its staff.
+    """
+    client_of = Case.objects.filter(pk=pk).values("client_id")[:1]
+    try:
+        rows = list(
+            cases_visible_to(user)
+            .filter(client_id=Subquery(client_of))
+            .select_related("client", "office", "lead", "project", "language", "updated_by")
+            .order_by("-opened_on", "-pk")
+        )
+    except (ValueError, TypeError):
+        raise Http404 from None
+    case = next((row for row in rows if row.pk == int(pk)), None)
+    if case is None:
+        raise Http404
+    prefetch_related_objects([case], "categories")
+    return case, [row for row in rows if row is not case]
+
+
+def case_people(case: Case) -> list[User]:
+    """Who may be named on the case's forms (active staff of its office), in one query that also
+    loads the case's own staff into ``case.staff.all()`` (for the page and the permission checks)."""
+    on_case = Case.staff.through.objects.filter(case_id=case.pk, user_id=OuterRef("pk"))
+    rows = list(
+        User.objects.filter(Q(is_active=True, office_id=case.office_id) | Q(Exists(on_case)))
+        .annotate(on_case=Exists(on_case))
+        .order_by("last_name", "first_name", "username")
+    )
+    staff = case.staff.all()  # an unevaluated queryset: it becomes the prefetched list
+    staff._result_cache = [user for user in rows if user.on_case]
+    staff._prefetch_done = True  # type: ignore[attr-defined]
+    case._prefetched_objects_cache = {  # type: ignore[attr-defined]
+        **getattr(case, "_prefetched_objects_cache", {}),
+        "staff": staff,
+    }
+    return [user for user in rows if user.is_active and user.office_id == case.office_id]
 
 
 def consultations_of(case: Case, user: User) -> list[Consultation]:

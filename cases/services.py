@@ -376,7 +376,8 @@ def consultation_log(
             # session does not put them on the case: that would open all of its psychological notes.
             _assign_to_client(case, [given_by])
     if case.status == CaseStatus.OPEN:
-        case_change_status(case=case, status=CaseStatus.IN_PROGRESS, actor=actor)
+        # consultation.case is the case as it is now (the caller may show its new status).
+        consultation.case = case_change_status(case=case, status=CaseStatus.IN_PROGRESS, actor=actor)
     return consultation
 
 

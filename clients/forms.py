@@ -25,6 +25,8 @@ from clients.models import (
 from clients.phones import normalise_phone
 from clients.services.documents import validate_upload
 from clients.services.records import EDITABLE_FIELDS, EDITABLE_RELATIONS
+from reference import cached
+from reference.cached import offer
 from reference.dates import BoundedDatesMixin
 from reference.forms import DateInput, birth_year_widget_attrs, validate_birth_year
 from reference.models import Country, Language, Region
@@ -208,6 +210,10 @@ class ConsentForm(BoundedDatesMixin, forms.ModelForm):
         model = Consent
         fields = ["given_on", "method", "language", *CONSENT_SCOPES]
         widgets = {"given_on": DateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer(self.fields["language"], cached.rows(Language))  # no query (nor cursor) per client page
 
     def clean_given_on(self):
         given_on = self.cleaned_data["given_on"]

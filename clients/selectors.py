@@ -23,10 +23,40 @@ def clients_visible_to(user: User) -> QuerySet[Client]:
     return clients
 
 
+def client_visibility(user: User, prefix: str = "") -> Q | None:
+    """The rule of ``clients_visible_to`` as a condition on a related client (``prefix``: the path to it,
+    e.g. ``"case__client__"``), for queries that reach clients through joins; None: nothing visible."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    condition = Q(**{f"{prefix}merged_into__isnull": True})
+    if not user.sees_all_offices:
+        if user.office_id is None:
+            return None
+        condition &= Q(**{f"{prefix}office_id": user.office_id})
+    if not user.is_manager:
+        assigned = Client.assigned_staff.through.objects.filter(client_id=OuterRef(f"{prefix}id"), user_id=user.pk)
+        condition &= Q(**{f"{prefix}is_restricted": False}) | Q(Exists(assigned))
+    return condition
+
+
 def get_client_for(user: User, pk: int | str) -> Client:
     """The client ``pk`` if ``user`` may see it, else Http404 (never 403: existence is not revealed)."""
     try:
         client = clients_visible_to(user).select_related("office", "citizenship").get(pk=pk)
+    except (Client.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    return remember_visible(client, user, clients_visible_to)
+
+
+def get_client_page_for(user: User, pk: int | str) -> Client:
+    """``get_client_for`` with everything the client's page shows of the record itself, in one go."""
+    try:
+        client = (
+            clients_visible_to(user)
+            .select_related("office", "citizenship", "region", "migration_status")
+            .prefetch_related("languages", "vulnerabilities", "phones", "family_members", "assigned_staff")
+            .get(pk=pk)
+        )
     except (Client.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     return remember_visible(client, user, clients_visible_to)

@@ -7,16 +7,20 @@ class MemorandumConfig(AppConfig):
     verbose_name = _("Memorandum")
 
     def ready(self) -> None:
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
         import audit
         from cases import timeline
         from cases.event_reasons import register_reason
         from cases.extensions import register_before_close, register_case_action
+        from cases.models import Case
         from clients.extensions import (
             register_activity_source,
             register_anonymiser,
             register_export_section,
             register_intake_part,
         )
+        from clients.models import Client
         from memorandum import (
             closing,
             data_rights,
@@ -34,9 +38,16 @@ class MemorandumConfig(AppConfig):
             ReferralMessage,
             Signatory,
         )
+        from memorandum.selectors import board_counts_stale
         from memorandum.timeline import refer_action, referral_items
         from reference import metrics
 
+        for model in (Referral, Case, Client):
+            post_save.connect(board_counts_stale, sender=model, dispatch_uid=f"board-counts-save-{model.__name__}")
+            post_delete.connect(board_counts_stale, sender=model, dispatch_uid=f"board-counts-del-{model.__name__}")
+        m2m_changed.connect(
+            board_counts_stale, sender=Client.assigned_staff.through, dispatch_uid="board-counts-client-staff"
+        )
         audit.register(Partner, m2m=["categories"])
         audit.register(PartnerContact)
         audit.register(Memorandum)

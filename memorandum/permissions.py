@@ -17,7 +17,8 @@ def can_start_referral(user: User, case: Case) -> bool:
         return False
     if can_coordinate(user):
         return True
-    office = getattr(user, "office", None)
+    # The case's office is loaded with the case: no query for the user's own (the same office here).
+    office = case.office if user.office_id == case.office_id else getattr(user, "office", None)
     return bool(user.is_caseworker and office is not None and office.allows_caseworker_referrals)
 
 

@@ -1,8 +1,10 @@
 """Reads of memorandum data. Every read of referrals starts from ``referrals_visible_to``."""
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Case as When_
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber
@@ -11,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from cases.models import Case
-from cases.selectors import cases_visible_to
+from cases.selectors import case_visibility
 from memorandum.incoming import incoming_counts
 from memorandum.models import (
     AWAITING_ANSWER_STATES,
@@ -28,10 +30,12 @@ from memorandum.models import (
 
 
 def referrals_visible_to(user: User) -> QuerySet[Referral]:
-    """A referral is visible exactly when its case is."""
-    if not user.is_authenticated:
+    """A referral is visible exactly when its case is (``cases_visible_to``'s rule, joined through the
+    referral's case and client: the board reads referrals, never the list of every visible case)."""
+    condition = case_visibility(user, "case__")
+    if condition is None:
         return Referral.objects.none()
-    return Referral.objects.filter(case__in=cases_visible_to(user).values("pk"))
+    return Referral.objects.filter(condition)
 
 
 def get_referral_for(user: User, pk: int | str) -> Referral:
@@ -78,24 +82,86 @@ BOARD_STATE_ORDER = [
 BOARD_DEFAULT_STATES = [ReferralState.SENT, ReferralState.ACKNOWLEDGED, ReferralState.ACCEPTED, ReferralState.DRAFT]
 
 
-def board_referrals(user: User, *, states: list[str]) -> QuerySet[Referral]:
+def _board_order(queryset: QuerySet[Referral]) -> QuerySet[Referral]:
     """Overdue first, then by state in working order, then by due date."""
     state_rank = When_(
         *[When(state=state, then=Value(rank)) for rank, state in enumerate(BOARD_STATE_ORDER)],
         output_field=IntegerField(),
     )
     return (
-        with_overdue(referrals_visible_to(user).filter(state__in=states))
+        with_overdue(queryset)
         .annotate(state_rank=state_rank)
-        .select_related("case__client", "partner", "created_by")
-        .order_by("-overdue", "state_rank", F("due_on").asc(nulls_last=True), "-created_at")
+        .order_by("-overdue", "state_rank", F("due_on").asc(nulls_last=True), "-created_at", "-pk")
     )
 
 
+def board_referrals(user: User, *, states: list[str]) -> QuerySet[Referral]:
+    """Overdue first, then by state in working order, then by due date (the whole list, for exports)."""
+    return _board_order(referrals_visible_to(user).filter(state__in=states)).select_related(
+        "case__client", "partner", "created_by"
+    )
+
+
+BOARD_WINDOW_MIN = 200
+BOARD_WINDOW_FACTOR = 4  # a window holds this many times the rows it must fill
+
+
+class BoardRows:
+    """The board's rows as a sequence a Paginator slices, without sorting every visible referral.
+
+    A slice first takes the referrals in board order from the referral table alone (a window a few
+    times the rows it needs), then keeps those the user may see (joined through their case and
+    client) in the same order; a window that held too few visible rows is widened and read again.
+    The rows read scale with the page asked for, not with the cases or referrals the user may see.
+    """
+
+    def __init__(self, user: User, states: list[str], count: int) -> None:
+        self.user, self.states, self.count = user, states, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, item: slice) -> list[Referral]:
+        start, stop = item.start or 0, item.stop or self.count
+        wanted = stop - start
+        in_states = Referral.objects.filter(state__in=self.states)
+        window = max(BOARD_WINDOW_FACTOR * stop, BOARD_WINDOW_MIN)
+        while True:
+            candidates = _board_order(in_states).values("pk")[:window]
+            rows = list(board_referrals(self.user, states=self.states).filter(pk__in=candidates)[start:stop])
+            if len(rows) >= wanted or window >= in_states.count():
+                return rows
+            window *= 4
+
+
 def board_counts(user: User) -> dict[str, int]:
-    rows = referrals_visible_to(user).values("state").annotate(n=Count("id")).order_by()
-    counts = {row["state"]: row["n"] for row in rows}
-    return {state: counts.get(state, 0) for state in BOARD_STATE_ORDER}
+    """Referrals the user may see, per state; kept in the cache until a referral, case or client changes."""
+    key = f"board-counts:{_version()}:{user.pk}:{user.office_id}:{user.role}"
+    counts: dict[str, int] | None = cache.get(key)
+    if counts is None:
+        rows = referrals_visible_to(user).values("state").annotate(n=Count("id")).order_by()
+        found = {row["state"]: row["n"] for row in rows}
+        counts = {state: found.get(state, 0) for state in BOARD_STATE_ORDER}
+        cache.set(key, counts, BOARD_COUNTS_SECONDS)
+    return counts
+
+
+BOARD_COUNTS_SECONDS = 300
+_VERSION_KEY = "board-counts-version"
+
+
+def _version() -> str:
+    version: str | None = cache.get(_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(_VERSION_KEY, version, None)
+        version = cache.get(_VERSION_KEY, version)
+    return str(version)
+
+
+def board_counts_stale(**kwargs: Any) -> None:
+    """A referral, or the visibility of one (its case, its client, a restricted client's staff), changed."""
+    cache.set(_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def referrals_of_case(case: Case) -> list[Referral]:

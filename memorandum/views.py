@@ -47,9 +47,10 @@ def board(request: HttpRequest) -> HttpResponse:
         raise Http404
     state = request.GET.get("state", "")
     states = [state] if state in ReferralState.values else BOARD_DEFAULT_STATES
-    referrals = selectors.board_referrals(request.user, states=states)
-    page = paginate(request, referrals, 50)
     counts = selectors.board_counts(request.user)
+    # The tabs' counts already hold the total: no second COUNT, and only the page's rows are read.
+    rows = selectors.BoardRows(request.user, states, sum(counts[s] for s in states))
+    page = paginate(request, rows, 50)
     return render(
         request,
         "memorandum/board.html",

@@ -33,6 +33,20 @@ def english_unless_asked(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+@pytest.fixture(autouse=True)
+def fresh_reference_rows():
+    """Rows kept in the process or the cache (reference rows, board counts) do not outlive a test's
+    rolled-back data."""
+    from django.core.cache import cache
+
+    from reference import cached
+
+    cached.forget()
+    cache.clear()
+    yield
+    cached.forget()
+
+
 @pytest.fixture
 def russian_default(settings):
     settings.LANGUAGE_CODE = "ru"

@@ -1,15 +1,19 @@
 """Guessing passwords locks the account; idle and disabled accounts lose their sessions."""
 
 import logging
+import time
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from ariptes.sessions import REFRESHED_KEY
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -96,10 +100,54 @@ def test_it_keeps_a_session_for_thirty_idle_minutes_counted_from_the_last_reques
     assert abs(first_expiry - timezone.now() - timedelta(minutes=30)) < timedelta(seconds=10)
 
     # Pretend the last request was 20 minutes ago: a new request extends the session again.
+    stored = client.session
+    stored[REFRESHED_KEY] = int(time.time()) - 20 * 60
+    stored.save()
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(minutes=10))
     assert client.get(HOME).status_code == 200
     session.refresh_from_db()
     assert session.expire_date - timezone.now() > timedelta(minutes=29)
+
+
+def test_it_writes_no_session_row_on_requests_within_a_minute_of_the_last_refresh(client, lawyer):
+    log_in(client, "lawyer")
+    assert client.get(HOME).status_code == 200
+    expiry = Session.objects.get().expire_date
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(HOME).status_code == 200
+        assert client.get(reverse("cases:list")).status_code == 200
+
+    writes = [q["sql"] for q in captured.captured_queries if q["sql"].startswith(("UPDATE", "INSERT", "DELETE"))]
+    assert writes == []
+    assert Session.objects.get().expire_date == expiry
+
+
+def test_it_refreshes_the_expiry_once_the_refresh_interval_has_passed(client, lawyer, settings):
+    settings.SESSION_REFRESH_SECONDS = 0
+    log_in(client, "lawyer")
+    Session.objects.update(expire_date=timezone.now() + timedelta(minutes=1))
+
+    assert client.get(HOME).status_code == 200
+
+    assert Session.objects.get().expire_date - timezone.now() > timedelta(minutes=29)
+
+
+def test_it_keeps_sessions_in_the_cache_when_one_is_configured(client, lawyer, settings):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    log_in(client, "lawyer")
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(HOME).status_code == 200
+
+    assert not Session.objects.exists()
+    assert not [q for q in captured.captured_queries if "django_session" in q["sql"]]
+    settings.SESSION_COOKIE_AGE = 1
+    client.session.save()  # stored again with a one-second lifetime, as after 30 idle minutes
+    time.sleep(1.1)
+    response = client.get(HOME)
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
 
 
 def test_it_sends_a_user_idle_for_thirty_minutes_back_to_the_login_page(client, lawyer):

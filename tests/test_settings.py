@@ -45,6 +45,19 @@ def test_it_runs_as_an_embedded_demo_with_no_variables_at_all():
     assert result.stdout.split() == ["True", "django.db.backends.sqlite3", "True"]
 
 
+def test_it_keeps_compiled_templates_with_production_settings():
+    code = (
+        "import django, os\n"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ariptes.settings')\n"
+        "django.setup()\n"
+        "from django.template import engines\n"
+        "print(type(engines['django'].engine.template_loaders[0]).__module__)\n"
+    )
+    result = run([sys.executable, "-c", code], env=production_env())
+
+    assert result.stdout.split() == ["django.template.loaders.cached"], result.stderr
+
+
 def test_it_uses_a_checked_connection_pool_for_postgresql():
     code = (
         "import django, os\n"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 import audit
-from cases import selectors, services
+from cases import pagination, selectors, services
 from cases.changes import differences
 from cases.extensions import case_actions, close_questions
 from cases.filters import CaseFilter
@@ -32,7 +32,6 @@ from cases.timeline import timeline_for
 from clients.extensions import intake_forms, intake_forms_save, intake_forms_valid
 from clients.selectors import clients_visible_to, get_client_for
 from reference.errors import add_to_form
-from reference.pagination import paginate
 
 PAGE_SIZE = 50
 
@@ -52,14 +51,16 @@ def case_permissions(user, case) -> dict:
 def case_list(request: HttpRequest) -> HttpResponse:
     case_filter = CaseFilter(request.GET or None, queryset=selectors.case_list_for(request.user), user=request.user)
     cases = case_filter.qs if case_filter.is_bound else case_filter.queryset
-    page = paginate(request, cases, PAGE_SIZE)
+    page = pagination.bounded_page(cases, request.GET.get("page"), PAGE_SIZE, bound=pagination.COUNT_BOUND)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "cases/case_list.html",
         {
             "filter": case_filter,
             "page": page,
-            "query": page.query,
+            "query": query.urlencode(),
             "can_export": can_export_cases(request.user),
         },
     )
@@ -67,13 +68,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.get_case_for(request.user, pk)
+    case, other_cases = selectors.case_page_for(request.user, pk)
     audit.record_access(actor=request.user, instance=case, what="view")
-    return render(request, "cases/case_detail.html", detail_context(request, case))
+    return render(request, "cases/case_detail.html", detail_context(request, case, other_cases=other_cases))
 
 
 def detail_context(request: HttpRequest, case, **overrides) -> dict:
     user = request.user
+    people = selectors.case_people(case)  # before the permission checks: it loads the case's staff
     can = case_permissions(user, case)
     consultations = selectors.consultations_of(case, user)
     context = {
@@ -81,15 +83,22 @@ def detail_context(request: HttpRequest, case, **overrides) -> dict:
         "client": case.client,
         "can": can,
         "timeline": timeline_for(case, user, consultations=consultations),
-        "other_cases": selectors.other_cases_of_client(user, case),
         "actions": case_actions(request, case),
         "consultation_form": ConsultationForm(
-            case=case, user=user, may_write_notes=can_write_psych_notes(user, case), auto_id="consultation_%s"
+            case=case,
+            user=user,
+            may_write_notes=can_write_psych_notes(user, case),
+            users=people,
+            auto_id="consultation_%s",
         )
         if can["log"]
         else None,
-        "follow_up_form": FollowUpForm(case=case, user=user, auto_id="follow_up_%s") if can["follow_up"] else None,
+        "follow_up_form": FollowUpForm(case=case, user=user, users=people, auto_id="follow_up_%s")
+        if can["follow_up"]
+        else None,
     }
+    if "other_cases" not in overrides:
+        context["other_cases"] = selectors.other_cases_of_client(user, case)
     context.update(overrides)
     return context
 

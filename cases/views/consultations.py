@@ -28,17 +28,23 @@ from reference.errors import add_to_form
 @login_required
 @require_http_methods(["GET", "POST"])
 def consultation_create(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.get_case_for(request.user, pk)
+    case = selectors.get_case_for_logging(request.user, pk)
     if not can_edit_case(request.user, case):
         raise Http404
     if not can_log_consultation(request.user, case):
         messages.warning(request, _("The case is closed. Reopen it to log a consultation."))
         return redirect("cases:detail", pk=case.pk)
     may_write_notes = can_write_psych_notes(request.user, case)
+    people = list(selectors.case_users_for(case.office_id))  # once, for the posted form and the fresh one
 
     def new_form(data=None):
         return ConsultationForm(
-            data, case=case, user=request.user, may_write_notes=may_write_notes, auto_id="consultation_%s"
+            data,
+            case=case,
+            user=request.user,
+            may_write_notes=may_write_notes,
+            users=people,
+            auto_id="consultation_%s",
         )
 
     form = new_form(request.POST or None)
@@ -51,7 +57,8 @@ def consultation_create(request: HttpRequest, pk: int) -> HttpResponse:
             if not request.htmx:
                 messages.success(request, _("Consultation logged."))
                 return redirect("cases:detail", pk=case.pk)
-            case.refresh_from_db()
+            # The first consultation moves an open case on: the badge shows the status now (no reload).
+            case.status, case.version = consultation.case.status, consultation.case.version
             if not can_read_session_notes(request.user, case, consultation):
                 selectors.mask_consultation(consultation)
             return render(

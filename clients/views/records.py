@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 import audit
 from accounts.permissions import can_coordinate, can_manage
-from accounts.visibility import remember_visible
 from audit.selectors import history_for
 from clients import permissions
 from clients.extensions import client_sections, intake_forms, intake_forms_save, intake_forms_valid
@@ -20,7 +19,7 @@ from clients.filters import ClientFilter
 from clients.forms import AssignStaffForm, ClientCreateForm, ClientEditForm, ConsentForm, DocumentForm, FamilyMemberForm
 from clients.models import Client
 from clients.search import find_duplicates, search_clients
-from clients.selectors import clients_visible_to, get_client_for, get_merged_target_for
+from clients.selectors import clients_visible_to, get_client_for, get_client_page_for, get_merged_target_for
 from clients.services import ClientVersionConflict, client_create, client_update, may_lift_restriction
 from reference.pagination import paginate
 
@@ -106,7 +105,7 @@ def duplicate_check(request: HttpRequest) -> HttpResponse:
 @login_required
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        client = get_client_for(request.user, pk)
+        client = get_client_page_for(request.user, pk)
     except Http404:
         target = get_merged_target_for(request.user, pk)
         if target is None:
@@ -115,14 +114,6 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("clients:detail", pk=target.pk)
     audit.record_access(actor=request.user, instance=client, what="view")
     user = request.user
-    # The same record again, with what the page shows (it just came through the selector).
-    client = remember_visible(
-        Client.objects.select_related("office", "citizenship", "region", "migration_status")
-        .prefetch_related("languages", "vulnerabilities", "phones", "family_members", "assigned_staff")
-        .get(pk=client.pk),
-        user,
-        clients_visible_to,
-    )
     context = {
         "client": client,
         "consents": list(client.consents.select_related("language", "recorded_by", "withdrawn_by")),

@@ -65,5 +65,35 @@ def test_the_case_page_does_not_grow_with_its_history(
     _add_history(case, lawyer, psychologist, 8)
     with django_assert_max_num_queries(few):
         as_manager.get(url)
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(12):  # the lawyer's eleven and the record's history
         as_manager.get(url)
+
+
+def test_a_lawyer_opens_a_case_page_in_eleven_queries(case, lawyer, psychologist, as_lawyer, django_assert_num_queries):
+    # Session, user, the client's cases, the case's categories, the access entry, colleagues and the
+    # case's staff, consultations, events, follow-ups, documents, referrals. (With sessions in Redis,
+    # as in production, the first one goes.) Languages come from the process's reference copy.
+    _add_history(case, lawyer, psychologist, 3)
+    url = reverse("cases:detail", args=[case.pk])
+    as_lawyer.get(url)
+    with django_assert_num_queries(11):
+        assert as_lawyer.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+def test_logging_a_consultation_runs_eleven_queries(case, lawyer, as_lawyer, htmx, django_assert_num_queries):
+    # Session, user, case, its staff, colleagues, the named colleague, the locked case, the
+    # consultation, its one audit entry, and the transaction's two statements.
+    data = {
+        "started_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "duration_minutes": 30,
+        "given_by": lawyer.pk,
+        "kind": "legal",
+        "mode": "office",
+        "summary": "Advice on unpaid wages",
+    }
+    url = reverse("cases:consultation-create", args=[case.pk])
+    headers = {"HX-Request": "true"} if htmx else {}
+    as_lawyer.post(url, data, headers=headers)  # the first one moves the case to "in progress"
+    with django_assert_num_queries(11):
+        assert as_lawyer.post(url, data, headers=headers).status_code == (200 if htmx else 302)
