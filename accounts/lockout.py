@@ -78,8 +78,8 @@ def lockout_response(request, original_response=None, credentials=None):
 
 def tell_user_of_lockout(*, username: str, ip_address: str | None) -> None:
     """Mail the owner of a locked account once per cool-off: who tried, from where, what to do."""
+    from accounts import mail
     from accounts.models import User
-    from notices.mail import mail_send
 
     user = User.objects.filter(username=username, is_active=True).exclude(email="").first()
     if user is None:
@@ -91,4 +91,4 @@ def tell_user_of_lockout(*, username: str, ip_address: str | None) -> None:
         context = {"user": user, "ip_address": ip_address or "-", "site_url": settings.SITE_URL}
         subject = render_to_string("accounts/email/lockout_subject.txt", context).strip()
         body = render_to_string("accounts/email/lockout.txt", context)
-    mail_send(to=user.email, subject=subject, body=body, tag="lockout")
+    mail.send(to=user.email, subject=subject, body=body, tag="lockout")

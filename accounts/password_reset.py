@@ -70,8 +70,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
-        from notices.mail import mail_send
+        from accounts import mail
 
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        mail_send(to=to_email, subject=subject, body=body, tag="password-reset")
+        mail.send(to=to_email, subject=subject, body=body, tag="password-reset")

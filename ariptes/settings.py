@@ -397,6 +397,9 @@ INACTIVE_CLIENT_YEARS = env_int("INACTIVE_CLIENT_YEARS", 5)
 # Masked fields keep no part of their value in the trail (see audit/masking.py).
 AUDITLOG_MASK_CALLABLE = "audit.masking.mask_all"
 
+# accounts (below notices) sends its mail (lockout, password reset) through this function.
+ACCOUNTS_MAIL_SEND = "notices.mail.mail_send"
+
 # --- Notices -------------------------------------------------------------------------
 
 # Mail whose delivery failed or whose task was lost is tried again (see notices/mail.py).

@@ -24,6 +24,7 @@ from clients.search import find_duplicates
 from clients.selectors import clients_visible_to
 from clients.services import client_create
 from clients.transliteration import fold
+from reference.dates import EARLIEST_BIRTH
 from reference.forms import is_birth_year
 from reference.models import Country, Region
 
@@ -208,6 +209,8 @@ def _clean(raw: dict, countries: list[Country], regions: list[Region]) -> tuple[
     birth_date = values["birth_date"]
     if birth_date and birth_date > timezone.localdate():
         errors.append(_("The date of birth is in the future."))
+    elif birth_date and birth_date < EARLIEST_BIRTH:
+        errors.append(_("The date of birth is before 1900."))
     elif birth_date and values["birth_year"] and birth_date.year != values["birth_year"]:
         errors.append(_("The year does not match the date of birth."))
     home = (

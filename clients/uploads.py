@@ -106,7 +106,7 @@ def check_docx(content: bytes) -> bytes:
             content_types = archive.read("[Content_Types].xml").lower() if "[content_types].xml" in names else b""
     except zipfile.BadZipFile:
         raise _refuse(_("This document is damaged and cannot be checked.")) from None
-    if any(name.endswith("vbaproject.bin") or "vbadata" in name or name.endswith(".bin") for name in names) or (
+    if any(name.endswith("vbaproject.bin") or "vbadata" in name or "/activex/" in name for name in names) or (
         b"macroenabled" in content_types or b"vbaproject" in content_types
     ):
         raise _refuse(_("Documents with macros are refused. Save it as a plain .docx and upload it again."))

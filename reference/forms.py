@@ -5,8 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reference.dates import EARLIEST_BIRTH
+
 # The earliest year of birth a record may hold (forms, their widgets and imports alike).
-EARLIEST_BIRTH_YEAR = 1900
+EARLIEST_BIRTH_YEAR = EARLIEST_BIRTH.year  # one rule with the date bounds (reference.dates)
 
 
 class DateInput(forms.DateInput):

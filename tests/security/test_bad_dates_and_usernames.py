@@ -65,3 +65,14 @@ def test_a_case_opened_in_year_one_is_refused(case, as_lawyer):
 def test_a_username_of_300_characters_gets_the_login_page_again(db, path):
     response = HttpClient().post(path, {"username": "x" * 300, "password": "whatever"})
     assert response.status_code == 200
+
+
+def test_an_imported_birth_before_1900_is_a_bad_row(manager):
+    from clients.importing import plan_import
+
+    (row,) = plan_import(
+        [{"family_name": "А", "given_name": "Б", "sex": "m", "citizenship": "uz", "consent": "yes",
+          "birth_date": "1850-01-01"}],
+        user=manager,
+    )  # fmt: skip
+    assert row.status == "error"
