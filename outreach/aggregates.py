@@ -133,7 +133,12 @@ def officials_trained_by_agency(scope: Scope) -> dict[int, int]:
 
 
 def mean_test_improvement(scope: Scope) -> Decimal | None:
-    """Mean of (post − pre) in points of 0–100, over every trained person with both scores.
+    """Mean of (post − pre) in points of 0–100, over every trained person with both scores."""
+    return test_improvement(scope)[0]
+
+
+def test_improvement(scope: Scope) -> tuple[Decimal | None, int]:
+    """(mean improvement, number of people it rests on): see ``mean_test_improvement``.
 
     A training that kept only the mean scores of the room counts each of its participants once,
     at the room's improvement; one with per-person scores counts those people.
@@ -160,9 +165,9 @@ def mean_test_improvement(scope: Scope) -> Decimal | None:
     )
     count = (people["n"] or 0) + (rooms["n"] or 0)
     if not count:
-        return None
+        return None, 0
     total = Decimal(people["total"] or 0) + Decimal(rooms["total"] or 0)
-    return (total / count).quantize(Decimal("0.1"))
+    return (total / count).quantize(Decimal("0.1")), count
 
 
 def materials_by_language(scope: Scope) -> dict[tuple[int, str], int]:

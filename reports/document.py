@@ -18,6 +18,7 @@ from reports.content import build_tables
 from reports.counting import Scope, count, snapshot
 from reports.indicators import indicator_results, printable_results
 from reports.models import Audience
+from reports.outreach_section import OUTREACH_KEYS, outreach_tables
 from reports.periods import Period
 from reports.tables import FEW, PRIMARY, SECONDARY, Table, legend_entries, printable
 
@@ -42,6 +43,7 @@ GROUPS = [
     ),
     ("cases", lambda: _("Cases and outcomes"), ["cases_opened", "categories", "cases_closed", "results", "wages"]),
     ("referrals", lambda: _("Referrals to partners"), ["referrals_kind", "referral_results", "answer_days"]),
+    ("outreach", lambda: _("Outreach"), OUTREACH_KEYS),
 ]
 
 
@@ -82,6 +84,13 @@ def count_tables(request: ReportRequest) -> list[Table]:
         return build_tables(current, previous, request.audience)
 
 
+def count_outreach(request: ReportRequest) -> list[Table]:
+    """The outreach section's tables (activities, people reached, trainings, materials, quick contacts)."""
+    scope = request.scope
+    with translation.override(request.language), snapshot():
+        return outreach_tables(request.period, scope.office_ids, scope.project_id, request.audience)
+
+
 def count_indicators(request: ReportRequest) -> list:
     """The project's indicators against their targets (none without a project)."""
     if request.project is None:
@@ -101,6 +110,10 @@ def _notes(request: ReportRequest) -> list[str]:
         _("Ages are reached in the last year of the period, from the year of birth."),
         _("A case is counted as worked on when it was opened or had a consultation in the period."),
         _("Referrals are counted from the day they were sent; days to answer run from sending to the first answer."),
+        _(
+            "Outreach counts held activities by their first day and quick contacts by their date; people reached "
+            "are those counted in the room, and a project's report has no quick contacts."
+        ),
     ]
     if request.project is not None:
         notes.append(
@@ -225,7 +238,7 @@ def build_files(
 
     progress("counting", 5)
     started = time.perf_counter()
-    tables = count_tables(request)
+    tables = count_tables(request) + count_outreach(request)
     indicators = count_indicators(request)
     counting_seconds = time.perf_counter() - started
     progress("charts", 40)

@@ -58,7 +58,7 @@ class Table:
     # solve, so suppression protects them (see reports.suppression).
     total: Row | None = None
     total_column: bool = False
-    kind: str = "count"  # count, hours, money, days
+    kind: str = "count"  # count, hours, money, days, points
     note: str = ""
 
     def all_rows(self) -> list[Row]:
@@ -113,7 +113,7 @@ def display(value, hidden, kind: str = "count") -> str:
         return NOT_APPLICABLE
     if kind == "money":
         return number(Decimal(value).quantize(Decimal(1)), 0)
-    if kind in ("hours", "days", "percent") and not float(value).is_integer():
+    if kind in ("hours", "days", "percent", "points") and not float(value).is_integer():
         return number(round(float(value), 1), 1)
     return number(int(value), 0)
 

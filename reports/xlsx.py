@@ -18,7 +18,7 @@ from reports.tables import Table, legend
 
 HEADER_FILL = PatternFill("solid", fgColor="EEF3FA")
 BOLD = Font(bold=True)
-NUMBER_FORMATS = {"count": "#,##0", "hours": "#,##0.0", "money": "#,##0", "days": "0.0"}
+NUMBER_FORMATS = {"count": "#,##0", "hours": "#,##0.0", "money": "#,##0", "days": "0.0", "points": "0.0"}
 
 
 def _sheet_title(text: str, used: set[str]) -> str:
@@ -50,7 +50,7 @@ def _write_table(sheet, row: int, table: Table) -> int:
                 cell.value = hidden
                 cell.alignment = Alignment(horizontal="right")
             elif value is not None:
-                cell.value = float(value) if kind in ("money", "hours", "days") else int(value)
+                cell.value = float(value) if kind in ("money", "hours", "days", "points") else int(value)
                 cell.number_format = NUMBER_FORMATS.get(kind, "General")
             if table_row is table.total:
                 cell.font = BOLD
