@@ -75,9 +75,12 @@ def get_case_for(user: User, pk: int) -> Case:
 def get_case_for_logging(user: User, pk: int) -> Case:
     """A case the user may see, with what logging a consultation on it needs (its staff for the rights), or 404."""
     try:
-        return cases_visible_to(user).select_related("client", "office").prefetch_related("staff").get(pk=pk)
+        case = cases_visible_to(user).select_related("client", "office").prefetch_related("staff").get(pk=pk)
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    # It came through the visibility query: the service's own check needs no second query.
+    remember_visible(case.client, user, clients_visible_to)
+    return remember_visible(case, user, cases_visible_to)
 
 
 def case_page_for(user: User, pk: int) -> tuple[Case, list[Case]]:
