@@ -74,7 +74,8 @@ def test_the_number_of_queries_does_not_grow_with_the_data(
     as_manager, client_a, django_assert_max_num_queries, trafficking
 ):
     def load():
-        with django_assert_max_num_queries(22):
+        # 23: a restricted record also looks for a pending request to lift its restriction (issue 15).
+        with django_assert_max_num_queries(23):
             assert as_manager.get(_url(client_a)).status_code == 200
 
     load()
