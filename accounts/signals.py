@@ -16,6 +16,9 @@ def _ip(request) -> str:
 @receiver(user_logged_in)
 def on_login(sender, request, user, **kwargs):
     log.info("login user_id=%s ip=%s", user.pk, _ip(request))
+    from accounts.two_factor import note_free_session
+
+    note_free_session(request, user)
 
 
 @receiver(user_logged_out)

@@ -27,6 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 BACKUP_CODES = 10
 SETUP_SESSION_KEY = "two_factor_setup_device"
+FREE_SESSION_KEY = "two_factor_free"
 EXEMPT_PREFIXES = ("/accounts/login/", "/accounts/logout/", "/accounts/2fa/", "/accounts/language/", "/static/")
 
 
@@ -59,10 +60,15 @@ class TwoFactorMiddleware:
             and path not in ("/healthz",)
         ):
             admin_needs_it = path.startswith("/admin/") and settings.TWO_FACTOR_ADMIN
+            # A session found free of any second factor stays so (no device queries on every request);
+            # a device is only added by enrolling, which verifies the session at once.
+            if request.session.get(FREE_SESSION_KEY) == user.pk and not admin_needs_it:
+                return self.get_response(request)
             if has_device(user):
                 return redirect(f"{reverse('accounts:two-factor-verify')}?next={path}")
             if admin_needs_it or is_required(user):
                 return redirect(f"{reverse('accounts:two-factor-setup')}?next={path}")
+            request.session[FREE_SESSION_KEY] = user.pk
         return self.get_response(request)
 
 
@@ -162,3 +168,9 @@ def two_factor_reset(*, user, actor) -> int:
         additional_data={"access": "two-factor reset"},
     )
     return count
+
+
+def note_free_session(request, user) -> None:
+    """At login: a user with no device who needs none gets no device queries on later requests."""
+    if request is not None and hasattr(request, "session") and not is_required(user) and not has_device(user):
+        request.session[FREE_SESSION_KEY] = user.pk
