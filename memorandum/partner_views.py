@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 import audit
+from cases.models import CaseStatus
 from memorandum import partner_answers, portal, services
 from memorandum.models import PartnerLink, ReferralState, SharedData
 from memorandum.pdf import letter_context
@@ -108,7 +109,7 @@ def _page(request: HttpRequest, link: PartnerLink, token: str, *, error: str = "
         "letter": letter_context(referral),
         "shared_labels": [label for value, label in SharedData.choices if referral.shares(value)],
         "thread": referral.messages.all(),
-        "case_closed": referral.case.status == services.CASE_CLOSED,
+        "case_closed": referral.case.status == CaseStatus.CLOSED,
         "can": {name: referral.allows(state) for name, state in PARTNER_ACTIONS.items()},
         "can_ask": referral.is_open,
         "today": timezone.localdate(),

@@ -8,8 +8,8 @@ the coordinator sees the outcome on the case and the lawyer has one grouped noti
 import re
 
 import pytest
-from memorandum.demo import seed_partners
 
+from demo.seed_memorandum import seed_partners
 from memorandum.models import Partner, PartnerContact, Referral, ReferralState
 from notices.models import Notice
 from tests.browser.conftest import log_in
