@@ -27,10 +27,10 @@ def test_it_records_who_created_an_office_in_the_admin(as_admin):
     response = as_admin.post(
         "/admin/accounts/office/add/",
         {
-            "name": "Офис в Караганде",
+            "name_ru": "Офис в Караганде",
             "code": "KAR",
             "region": Region.objects.get(code="karaganda").pk,
-            "city": "Караганда",
+            "city_ru": "Караганда",
             "is_active": "on",
         },
     )
@@ -40,7 +40,7 @@ def test_it_records_who_created_an_office_in_the_admin(as_admin):
     entry = LogEntry.objects.get_for_object(office).get()
     assert entry.action == LogEntry.Action.CREATE
     assert entry.actor == as_admin.user
-    assert entry.changes_dict["city"] == ["None", "Караганда"]
+    assert entry.changes_dict["city_ru"] == ["None", "Караганда"]
 
 
 def test_it_records_what_changed_when_an_office_is_updated(office_a, manager):
@@ -52,7 +52,7 @@ def test_it_records_what_changed_when_an_office_is_updated(office_a, manager):
 
     entry = LogEntry.objects.get_for_object(office_a).filter(action=LogEntry.Action.UPDATE).get()
     assert entry.actor == manager
-    assert entry.changes_dict == {"city": ["Алматы", "Алматы-2"]}
+    assert entry.changes_dict == {"city_ru": ["Алматы", "Алматы-2"]}
 
 
 def test_it_never_keeps_password_hashes_in_the_history_of_a_staff_account(lawyer):
@@ -118,7 +118,7 @@ def test_it_names_the_changed_fields_and_the_kind_of_access_in_the_readers_words
 
     with translation.override("ru"):
         html = render_history(manager, office_a)
-        city, opened = str(Office._meta.get_field("city").verbose_name), gettext("opened the record")
+        city, opened = str(Office._meta.get_field("city_ru").verbose_name), gettext("opened the record")
 
     assert f"({city})" in html
     assert f"({opened})" in html
