@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from memorandum import pdf
 from memorandum.models import ReferralState
+from reference.pdf import LocalFetcher
 from tests.memorandum.factories import make_referral
 
 
@@ -27,14 +28,14 @@ def test_the_letter_has_its_letterhead_and_stylesheet_after_collectstatic(
     collected_static, coordinator, caplog, monkeypatch
 ):
     served = []
-    original = pdf.LocalStaticFetcher.fetch
+    original = LocalFetcher.fetch
 
     def recording_fetch(self, url, headers=None):
         response = original(self, url, headers)
         served.append(url.rsplit("/", 1)[-1])
         return response
 
-    monkeypatch.setattr(pdf.LocalStaticFetcher, "fetch", recording_fetch)
+    monkeypatch.setattr(LocalFetcher, "fetch", recording_fetch)
     referral = make_referral(coordinator=coordinator, state=ReferralState.SENT)
     html = pdf.render_letter_html(referral)
     assert "memorandum/letterhead." in html and "letterhead.svg" not in html  # the hashed name is used
