@@ -31,7 +31,7 @@ def test_the_manager_switches_to_english_and_reads_partners_and_projects_in_engl
     assert "Государственная" not in body and "руководитель" not in body
     page.screenshot(path="/tmp/i18n-memorandum-en.png", full_page=True)
 
-    page.goto("/reports/new/")
+    page.goto("/reports/")
     options = page.locator("select[name=project] option").all_inner_texts()
     for project in Project.objects.all():
         assert any(project.name_en in option for option in options), project.code
