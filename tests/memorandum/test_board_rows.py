@@ -17,9 +17,15 @@ def referrals_everywhere(coordinator, lawyer, outsider, office_a, office_b):
     """Sent referrals of office A (one of a restricted client no one is assigned to) and of office B."""
     consent = {"share_partners": True}
     made = {}
-    for name, lead, restricted in (("a1", lawyer, False), ("a2", lawyer, False), ("secret", lawyer, True)):
-        client = make_client(office_a, consent=consent, restricted=restricted)
-        made[name] = make_referral(coordinator=coordinator, case=CaseFactory(lead=lead, client=client), state="sent")
+    for name in ("a1", "a2"):
+        client = make_client(office_a, consent=consent)
+        made[name] = make_referral(coordinator=coordinator, case=CaseFactory(lead=lawyer, client=client), state="sent")
+    # The coordinator may not act on a restricted client's case they are not on (the services refuse
+    # since issue 14): the hidden referral is written directly, as if its assigned staff had sent it.
+    secret_case = CaseFactory(lead=lawyer, client=make_client(office_a, consent=consent, restricted=True))
+    made["secret"] = Referral.objects.create(
+        case=secret_case, partner=made["a1"].partner, created_by=lawyer, state=ReferralState.SENT
+    )
     b_coordinator = outsider
     b_case = CaseFactory(lead=outsider, client=make_client(office_b, consent=consent))
     made["b"] = Referral.objects.create(case=b_case, partner=made["a1"].partner, created_by=b_coordinator)
